@@ -1,0 +1,71 @@
+// Lint rules, including the import directions of ../shared/STYLE.md §2: the core stays pure
+// (no express, ioredis, bullmq, pino, node:fs, runtime @line/bot-sdk) and edges never import
+// each other.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const coreFolders = ['schema', 'text', 'search', 'messages', 'dialog', 'delivery', 'config'];
+const edgeFolders = ['store', 'line', 'queue', 'http', 'cli', 'content', 'log'];
+const impure = [
+  'express',
+  'ioredis',
+  'bullmq',
+  'pino',
+  'node:fs',
+  'node:fs/promises',
+  'fs',
+  'node:http',
+  'node:net',
+  'node:child_process',
+];
+
+const coreRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        ...impure.map((name) => ({ name, message: 'Core code is pure: do I/O in an edge.' })),
+        {
+          name: '@line/bot-sdk',
+          allowTypeImports: true,
+          message: 'Core code may only `import type` from @line/bot-sdk.',
+        },
+      ],
+      patterns: edgeFolders.map((f) => ({
+        group: [`**/${f}/*`, `../${f}/*`],
+        message: 'Core must not import an edge.',
+      })),
+    },
+  ],
+  'no-restricted-globals': ['error', { name: 'process', message: 'Only main.ts reads process.' }],
+};
+
+const edgeRules = (self) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: edgeFolders
+        .filter((f) => f !== self)
+        .map((f) => ({ group: [`../${f}/*`], message: 'Edges never import each other.' })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.{js,mjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  ...coreFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: coreRules })),
+  { files: ['src/ports.ts', 'src/errors.ts', 'src/app/**/*.ts'], rules: coreRules },
+  ...edgeFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: edgeRules(f) })),
+);

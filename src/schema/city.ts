@@ -1,0 +1,36 @@
+/** A city's configuration (`faq/<city>/city.yaml`): used by fallbacks, settings and reports. */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const DepartmentSchema = z.strictObject({
+  name: text,
+  /** What residents ask this department about, in a few words. */
+  handles: z.array(text).default([]),
+  phone: text.optional(),
+  contact: text.optional(),
+  source: z.string().optional(),
+});
+
+export const CityConfigSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: text,
+  prefecture: text,
+  /** The main way to reach a person at the city, as far as the plans say. */
+  contact: z.strictObject({
+    name: text,
+    phone: text.optional(),
+    url: z.url().optional(),
+    note: text.optional(),
+  }),
+  departments: z.array(DepartmentSchema).default([]),
+  /** Districts residents can choose for segmented notices. */
+  areas: z.array(text).default([]),
+  /** Topics residents can subscribe to; the first is the default for new friends. */
+  topics: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: text }))
+    .default([]),
+  source: z.array(z.string()).default([]),
+});
+export type CityConfig = z.infer<typeof CityConfigSchema>;
+export type Department = z.infer<typeof DepartmentSchema>;
