@@ -1,3 +1,4 @@
 /** @module schema: zod schemas for everything that crosses a boundary; types come from z.infer. */
 export * from './faq.js';
 export * from './city.js';
+export * from './dialog.js';
