@@ -1,0 +1,63 @@
+// Turns text into the terms of each search field. Runs on entries at build time and on queries,
+// so both sides always go through exactly the same steps.
+import { STOP_WORDS, isContentToken, normalize } from '../text/index.js';
+import type { Token, Tokenize } from '../text/index.js';
+
+/** The terms one text contributes; every list may repeat a term (term frequency counts). */
+export interface Analyzed {
+  /** Normalized base forms of content words (住民票, とる…). */
+  words: string[];
+  /** Character bigrams of runs of adjacent content words, as written (normalized). */
+  grams: string[];
+  /** Character bigrams of the same runs, read as kana: kana-only and kanji spellings meet here. */
+  readingGrams: string[];
+  /** The whole text, normalized, for substring checks (synonyms). */
+  folded: string;
+  /** The whole text read as kana, normalized. */
+  foldedReading: string;
+}
+
+/** Appends the character bigrams of `run` (a lone character counts as one term). */
+function pushGrams(run: string, out: string[]): void {
+  const chars = Array.from(run);
+  if (chars.length === 1) out.push(chars[0] as string);
+  for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+}
+
+function isWordTerm(token: Token, base: string): boolean {
+  return isContentToken(token) && base.length > 0 && !STOP_WORDS.has(base);
+}
+
+/** Analyzes one text; `tokens` may be passed when the caller already tokenized it. */
+export function analyze(text: string, tokenize: Tokenize): Analyzed {
+  const tokens = tokenize(text);
+  const words: string[] = [];
+  const grams: string[] = [];
+  const readingGrams: string[] = [];
+  let run = '';
+  let readingRun = '';
+  let folded = '';
+  let foldedReading = '';
+  const flush = (): void => {
+    if (run) pushGrams(run, grams);
+    if (readingRun) pushGrams(readingRun, readingGrams);
+    run = '';
+    readingRun = '';
+  };
+  for (const token of tokens) {
+    const surface = normalize(token.surface);
+    const reading = normalize(token.reading ?? token.surface);
+    folded += surface;
+    foldedReading += reading;
+    const base = normalize(token.base);
+    if (isWordTerm(token, base)) {
+      words.push(base);
+      run += surface;
+      readingRun += reading;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return { words, grams, readingGrams, folded, foldedReading };
+}

@@ -1,0 +1,70 @@
+// Builds the in-memory inverted index of a pack. Pure: the tokenizer is passed in.
+import type { FaqEntry, SynonymGroup } from '../schema/index.js';
+import type { Tokenize } from '../text/index.js';
+import { analyze } from './analyze.js';
+import type { Analyzed } from './analyze.js';
+import { buildField } from './field-index.js';
+import type { FieldIndex } from './field-index.js';
+import { ANSWER_CHARS, FIELDS } from './settings.js';
+import type { FieldName } from './settings.js';
+import { compileSynonyms, findSynonyms } from './synonyms.js';
+import type { SynonymMatcher } from './synonyms.js';
+
+/** A built index. Treat it as opaque: its shape may change between versions. */
+export interface SearchIndex {
+  readonly entries: readonly FaqEntry[];
+  readonly fields: Readonly<Record<FieldName, FieldIndex>>;
+  readonly tokenize: Tokenize;
+  readonly synonyms: SynonymMatcher;
+}
+
+export interface BuildOptions {
+  tokenize: Tokenize;
+  /** Groups of equivalent words (`synonyms.yaml`); the first word of a group is canonical. */
+  synonyms?: SynonymGroup[];
+}
+
+/** Analyzes a text and adds its synonym concepts to its words. */
+export function analyzeWithSynonyms(
+  text: string,
+  tokenize: Tokenize,
+  synonyms: SynonymMatcher,
+): Analyzed {
+  const a = analyze(text, tokenize);
+  a.words.push(...findSynonyms(synonyms, a.folded, a.foldedReading));
+  return a;
+}
+
+/** Indexes question, alternative questions, keywords and (the start of) the answer of each entry. */
+export function buildIndex(entries: FaqEntry[], opts: BuildOptions): SearchIndex {
+  const { tokenize } = opts;
+  const synonyms = compileSynonyms(opts.synonyms ?? [], tokenize);
+  const units: Record<FieldName, Array<[number, string[]]>> = {
+    qw: [],
+    qg: [],
+    qr: [],
+    kw: [],
+    aw: [],
+  };
+  entries.forEach((entry, e) => {
+    for (const variant of [entry.question, ...entry.alt_questions]) {
+      const a = analyzeWithSynonyms(variant, tokenize, synonyms);
+      units.qw.push([e, a.words]);
+      units.qg.push([e, a.grams]);
+      units.qr.push([e, a.readingGrams]);
+    }
+    const keywordTerms = entry.keywords.flatMap(
+      (k) => analyzeWithSynonyms(k, tokenize, synonyms).words,
+    );
+    units.kw.push([e, keywordTerms]);
+    units.aw.push([
+      e,
+      analyzeWithSynonyms(entry.answer.slice(0, ANSWER_CHARS), tokenize, synonyms).words,
+    ]);
+  });
+  const n = entries.length;
+  const fields = {} as Record<FieldName, FieldIndex>;
+  for (const name of Object.keys(units) as FieldName[])
+    fields[name] = buildField(units[name], n, FIELDS[name]);
+  return { entries, fields, tokenize, synonyms };
+}

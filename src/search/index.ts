@@ -1,0 +1,6 @@
+/** @module search: the FAQ search engine (BM25+ over an inverted index, synonyms, verdicts); pure. */
+export { buildIndex } from './build-index.js';
+export type { BuildOptions, SearchIndex } from './build-index.js';
+export { search } from './search.js';
+export type { SearchHit, SearchOptions, SearchOutcome } from './search.js';
+export type { Verdict } from './verdict.js';
