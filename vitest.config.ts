@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // One real redis-server for the *.redis.test.ts files (see tests/setup/redis.ts).
+    globalSetup: ['tests/setup/redis.ts'],
   },
 });

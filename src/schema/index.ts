@@ -2,3 +2,4 @@
 export * from './faq.js';
 export * from './city.js';
 export * from './dialog.js';
+export * from './store.js';

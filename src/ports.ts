@@ -1,0 +1,88 @@
+/**
+ * The ports between the use cases (`src/app`) and the edges: how the bot sends to LINE, what it
+ * stores, what time it is, where it logs and what it counts. Core and app code depend only on
+ * these interfaces; `main.ts` (or a test, or the `chat` CLI) picks the implementations.
+ */
+import type { messagingApi, webhook } from '@line/bot-sdk';
+import type { AskedRecord, DialogState, FeedbackRecord, UserRecord } from './schema/index.js';
+
+export type { AskedRecord, FeedbackRecord, UserRecord };
+
+/** Sends messages to LINE. Implementations: `src/line` (the real API), `app`'s recording sender. */
+export interface Sender {
+  /** Replies with a reply token (single use, ~1 min). Never retried after LINE answered 5xx. */
+  reply(replyToken: string, messages: messagingApi.Message[]): Promise<void>;
+  /** Pushes to one user, group or room. `retryKey` (a UUID) makes retries idempotent. */
+  push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<void>;
+  /** Sends to ≤ 500 user ids at once; `retryKey` as for push. */
+  multicast(to: string[], messages: messagingApi.Message[], retryKey: string): Promise<void>;
+}
+
+/**
+ * Everything the bot keeps between events. Two implementations (`src/store`): memory (the
+ * default, TTLs follow the injected clock) and Redis; one contract suite checks both.
+ * Every method may reject when the backing store is down: callers degrade, they never hang.
+ */
+export interface Store {
+  /**
+   * Claims a webhook event id for `ttlSeconds`: true the first time, false while the claim lives.
+   * This is how redelivered events are handled once.
+   */
+  claimEvent(eventId: string, ttlSeconds: number): Promise<boolean>;
+  /** The conversation state of a chat (see `conversationKey`), validated on read. */
+  loadState(key: string): Promise<DialogState | undefined>;
+  saveState(key: string, state: DialogState, ttlSeconds: number): Promise<void>;
+  deleteState(key: string): Promise<void>;
+  getUser(userId: string): Promise<UserRecord | undefined>;
+  markFollowed(userId: string, at: Date): Promise<void>;
+  /** After an unfollow: broadcasts skip blocked users. */
+  markBlocked(userId: string, at: Date): Promise<void>;
+  addFeedback(record: FeedbackRecord): Promise<void>;
+  /** The newest feedback first, at most `limit`. */
+  listFeedback(limit: number): Promise<FeedbackRecord[]>;
+  /** Keeps the newest asked questions (bounded by the implementation). */
+  addAsked(record: AskedRecord): Promise<void>;
+  /** The newest asked questions first, at most `limit`. */
+  listAsked(limit: number): Promise<AskedRecord[]>;
+  /** Resolves when the store answers; rejects (quickly) when it does not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The time. Injected so core code and tests never read the wall clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Structured logging (pino-shaped). Implementations redact personal data. */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+/** Label values of one metric sample. */
+export type MetricLabels = Record<string, string | number>;
+
+/** Counters and histograms, rendered by `/metrics` in the Prometheus text format. */
+export interface Metrics {
+  /** Adds `by` (default 1) to a counter. */
+  count(name: string, labels?: MetricLabels, by?: number): void;
+  /** Records one observation (seconds for durations) in a histogram. */
+  observe(name: string, value: number, labels?: MetricLabels): void;
+}
+
+/** A parsed webhook request body. Unknown event types and fields are kept, not rejected. */
+export interface WebhookBody {
+  destination?: string;
+  events: webhook.Event[];
+}
+
+/** Checks and parses LINE webhook requests (`src/line`), for the HTTP edge. */
+export interface WebhookReceiver {
+  /** True when `signature` is the base64 HMAC-SHA256 of the raw bytes with the channel secret. */
+  verify(rawBody: Uint8Array, signature: string | undefined): boolean;
+  /** Parses the raw bytes; throws a `MadoguchiError` (`line/bad-webhook-body`) when malformed. */
+  parse(rawBody: Uint8Array): WebhookBody;
+}
