@@ -3,3 +3,4 @@ export * from './faq.js';
 export * from './city.js';
 export * from './dialog.js';
 export * from './store.js';
+export * from './template.js';

@@ -1,0 +1,112 @@
+/**
+ * Validating the Flex templates at start-up: every template must exist, parse, and, filled with
+ * worst-case values (long titles, long answers, many buttons), stay within LINE's limits.
+ */
+import { FlexTemplateSchema } from '../schema/template.js';
+import type { Problem } from '../errors.js';
+import type { TemplateSet } from './render.js';
+import { renderFlex } from './render.js';
+import { TEMPLATE_NAMES, type Choice, type TemplateName, type View } from './view.js';
+import { answerCard, infoCard, listCard } from './cards.js';
+import { checkMessages } from './limits.js';
+
+/** Parses raw template files (name → parsed JSON); every problem is named with its file. */
+export function parseTemplateSet(
+  files: Readonly<Record<string, unknown>>,
+  dir = 'flex-templates',
+): { set?: TemplateSet; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const set: Partial<Record<TemplateName, TemplateSet[TemplateName]>> = {};
+  for (const name of TEMPLATE_NAMES) {
+    const file = `${dir}/${name}.json`;
+    if (!(name in files)) {
+      problems.push({ file, message: 'template file is missing', severity: 'error' });
+      continue;
+    }
+    const parsed = FlexTemplateSchema.safeParse(files[name]);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({
+          file,
+          field: issue.path.join('.'),
+          message: issue.message,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    set[name] = parsed.data;
+  }
+  if (problems.length > 0) return { problems };
+  const full = set as TemplateSet;
+  return { set: full, problems: checkTemplateSet(full, dir) };
+}
+
+const long = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+const postback = (label: string, i: number): Choice => ({
+  label,
+  postback: `a=show&id=${long('x', 190)}${i}`,
+  displayText: long('質問', 300),
+});
+
+/** The harshest views the dialog can produce, one per template. */
+export function worstCaseViews(): Record<TemplateName, View> {
+  const question = long('マイナンバーカードの電子証明書の更新手続き', 400);
+  const buttons = Array.from({ length: 8 }, (_, i) => postback(long('ボタン', 60), i));
+  const items = Array.from({ length: 10 }, (_, i) => postback(question, i));
+  const info = {
+    title: question,
+    text: long('説明の文です。', 6000),
+    note: long('注意', 300),
+    buttons,
+  };
+  return {
+    answer: answerCard({
+      title: question,
+      answer: long('住民票の写しはコンビニで取れます。', 6000),
+      badge: '計画中',
+      asOf: '2024年3月時点の情報です',
+      note: long('この情報は古くなっている可能性があります。', 200),
+      department: long('市民窓口課', 100),
+      contact: long('市民窓口課（市役所1階）', 300),
+      links: Array.from({ length: 5 }, (_, i) => ({
+        label: long('案内', 60),
+        url: `https://example.lg.jp/${long('a', 900)}${i}`,
+      })),
+      helpful: postback('役に立った', 1),
+      unhelpful: postback('役に立たなかった', 2),
+    }),
+    candidates: listCard('candidates', {
+      title: question,
+      intro: long('もしかして', 300),
+      items,
+      buttons,
+    }),
+    topic: listCard('topic', { title: question, intro: long('よくある質問', 300), items, buttons }),
+    fallback: infoCard('fallback', info),
+    greeting: infoCard('greeting', info),
+    help: infoCard('help', info),
+  };
+}
+
+/** Fills every template with worst-case values and reports each LINE limit it would break. */
+export function checkTemplateSet(set: TemplateSet, dir = 'flex-templates'): Problem[] {
+  const problems: Problem[] = [];
+  const views = worstCaseViews();
+  for (const name of TEMPLATE_NAMES) {
+    const file = `${dir}/${name}.json`;
+    try {
+      const message = renderFlex(views[name], set[name]);
+      for (const p of checkMessages([message])) {
+        problems.push({ file, field: p.path, message: p.message, severity: 'error' });
+      }
+    } catch (err) {
+      problems.push({
+        file,
+        message: err instanceof Error ? err.message : String(err),
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
