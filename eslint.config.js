@@ -57,7 +57,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -68,4 +71,21 @@ export default tseslint.config(
   ...coreFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: coreRules })),
   { files: ['src/ports.ts', 'src/errors.ts', 'src/app/**/*.ts'], rules: coreRules },
   ...edgeFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: edgeRules(f) })),
+  // The CLI wires edges like main.ts does (STYLE §2), so it may use them, through index.ts only.
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: edgeFolders
+            .filter((f) => f !== 'cli')
+            .map((f) => ({
+              group: [`../${f}/*`, `!../${f}/index.js`],
+              message: 'The CLI uses another edge only through its index.ts.',
+            })),
+        },
+      ],
+    },
+  },
 );

@@ -42,3 +42,26 @@ export class ContentError extends MadoguchiError {
     );
   }
 }
+
+/** Thrown when a FAQ directory (the `faq/` root or a pack) does not exist. */
+export class PackNotFoundError extends MadoguchiError {
+  override name = 'PackNotFoundError';
+  constructor(readonly dir: string) {
+    super('content/not-found', `no FAQ directory at ${dir}`, 'FAQのフォルダが見つかりません。');
+  }
+}
+
+/** Thrown when no pack exists for a city id; names the cities that do exist. */
+export class UnknownCityError extends MadoguchiError {
+  override name = 'UnknownCityError';
+  constructor(
+    readonly city: string,
+    readonly known: string[],
+  ) {
+    super(
+      'content/unknown-city',
+      `unknown city "${city}"; cities with a pack: ${known.length > 0 ? known.join(', ') : '(none)'}`,
+      'その市のFAQはまだありません。',
+    );
+  }
+}

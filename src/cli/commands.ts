@@ -1,0 +1,10 @@
+/**
+ * The command table of `madoguchi`. To add a command, write `src/cli/<name>.ts` exporting a
+ * `Command` and add one line here; `run` finds it by its words and prints it in the help.
+ */
+import { askCommand } from './ask.js';
+import type { Command } from './command.js';
+import { faqCheckCommand } from './faq-check.js';
+import { faqEvalCommand } from './faq-eval.js';
+
+export const COMMANDS: readonly Command[] = [askCommand, faqCheckCommand, faqEvalCommand];

@@ -1,0 +1,19 @@
+/** @module content: reads FAQ packs (YAML) into checked data, reporting problems as `file:line field`. */
+export {
+  loadPack,
+  readPack,
+  RESERVED_FILES,
+  type Pack,
+  type PackReport,
+  type Site,
+} from './read-pack.js';
+export { loadCity, readCity, listCities, COMMON_PACK, type City } from './load-city.js';
+export { procedureEntries } from './procedure-entries.js';
+export {
+  checkCity,
+  checkPackDir,
+  checkAllPacks,
+  type CheckOptions,
+  type CheckResult,
+} from './check-faq.js';
+export { loadTokenizer } from './tokenizer.js';
