@@ -17,3 +17,4 @@ export {
   type CheckResult,
 } from './check-faq.js';
 export { loadTokenizer } from './tokenizer.js';
+export { loadTemplates, DEFAULT_TEMPLATES_DIR } from './templates.js';
