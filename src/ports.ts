@@ -77,6 +77,8 @@ export interface Metrics {
 export interface WebhookBody {
   destination?: string;
   events: webhook.Event[];
+  /** Events left out because their known fields were malformed (the others still run). */
+  dropped?: Array<{ index: number; type: string; problem: string }>;
 }
 
 /** Checks and parses LINE webhook requests (`src/line`), for the HTTP edge. */
