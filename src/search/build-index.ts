@@ -16,6 +16,8 @@ export interface SearchIndex {
   readonly fields: Readonly<Record<FieldName, FieldIndex>>;
   readonly tokenize: Tokenize;
   readonly synonyms: SynonymMatcher;
+  /** Per-entry score accumulator reused by every (synchronous) query; always left zeroed. */
+  readonly scratch: Float64Array;
 }
 
 export interface BuildOptions {
@@ -45,6 +47,7 @@ export function buildIndex(entries: FaqEntry[], opts: BuildOptions): SearchIndex
     qr: [],
     kw: [],
     aw: [],
+    ag: [],
   };
   entries.forEach((entry, e) => {
     for (const variant of [entry.question, ...entry.alt_questions]) {
@@ -57,14 +60,13 @@ export function buildIndex(entries: FaqEntry[], opts: BuildOptions): SearchIndex
       (k) => analyzeWithSynonyms(k, tokenize, synonyms).words,
     );
     units.kw.push([e, keywordTerms]);
-    units.aw.push([
-      e,
-      analyzeWithSynonyms(entry.answer.slice(0, ANSWER_CHARS), tokenize, synonyms).words,
-    ]);
+    const answer = analyzeWithSynonyms(entry.answer.slice(0, ANSWER_CHARS), tokenize, synonyms);
+    units.aw.push([e, answer.words]);
+    units.ag.push([e, answer.grams]);
   });
   const n = entries.length;
   const fields = {} as Record<FieldName, FieldIndex>;
   for (const name of Object.keys(units) as FieldName[])
     fields[name] = buildField(units[name], n, FIELDS[name]);
-  return { entries, fields, tokenize, synonyms };
+  return { entries, fields, tokenize, synonyms, scratch: new Float64Array(n) };
 }

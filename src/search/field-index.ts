@@ -9,18 +9,36 @@ export interface Bm25Params {
   delta: number;
 }
 
+export interface Posting {
+  units: Uint32Array;
+  tfs: Uint16Array;
+  /** idf over entries (an entry with several matching variants counts once). */
+  idf: number;
+}
+
 export interface FieldIndex {
-  postings: Map<string, { units: Uint32Array; tfs: Uint16Array }>;
-  /** Number of distinct entries containing the term (for idf), by term. */
-  entryDf: Map<string, number>;
-  unitLength: Float32Array;
+  postings: Map<string, Posting>;
   unitEntry: Uint32Array;
+  /** Per unit, `k1 × (1 − b + b × length / avgLength)`: the BM25 length term, precomputed. */
+  unitNorm: Float32Array;
   avgLength: number;
   entryCount: number;
   params: Bm25Params;
+  /**
+   * Scratch space for scoring, reused by every query (search is synchronous, so no two queries
+   * ever share it at once); always left zeroed.
+   */
+  scratch: Float64Array;
+  /** Scratch per entry (best unit so far), same rules. */
+  entryScratch: Float64Array;
 }
 
-/** Builds a field from `[entryIndex, terms]` units. */
+/** Robertson–Spärck Jones idf over `n` entries, never negative. */
+export function idfOf(df: number, n: number): number {
+  return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** Builds a field from `[entryIndex, terms]` units, given in entry order. */
 export function buildField(
   units: Array<[number, string[]]>,
   entryCount: number,
@@ -30,11 +48,11 @@ export function buildField(
     string,
     { units: number[]; tfs: number[]; lastEntry: number; df: number }
   >();
-  const unitLength = new Float32Array(units.length);
+  const lengths = new Float32Array(units.length);
   const unitEntry = new Uint32Array(units.length);
   let total = 0;
   units.forEach(([entry, terms], u) => {
-    unitLength[u] = terms.length;
+    lengths[u] = terms.length;
     unitEntry[u] = entry;
     total += terms.length;
     const tf = new Map<string, number>();
@@ -50,62 +68,79 @@ export function buildField(
       }
     }
   });
-  const postings = new Map<string, { units: Uint32Array; tfs: Uint16Array }>();
-  const entryDf = new Map<string, number>();
+  const postings = new Map<string, Posting>();
   for (const [t, list] of lists) {
-    postings.set(t, { units: Uint32Array.from(list.units), tfs: Uint16Array.from(list.tfs) });
-    entryDf.set(t, list.df);
+    postings.set(t, {
+      units: Uint32Array.from(list.units),
+      tfs: Uint16Array.from(list.tfs),
+      idf: idfOf(list.df, entryCount),
+    });
   }
+  const avgLength = units.length ? Math.max(total / units.length, 1) : 1;
+  const { k1, b } = params;
+  const unitNorm = lengths.map((len) => k1 * (1 - b + (b * len) / avgLength));
   return {
     postings,
-    entryDf,
-    unitLength,
     unitEntry,
-    avgLength: units.length ? Math.max(total / units.length, 1) : 1,
+    unitNorm,
+    avgLength,
     entryCount,
     params,
+    scratch: new Float64Array(units.length),
+    entryScratch: new Float64Array(entryCount),
   };
 }
 
-/** Robertson–Spärck Jones idf, never negative. */
+/** The idf of a term in the field (0 if no entry has it). */
 export function idf(field: FieldIndex, term: string): number {
-  const df = field.entryDf.get(term) ?? 0;
-  if (df === 0) return 0;
-  return Math.log(1 + (field.entryCount - df + 0.5) / (df + 0.5));
+  return field.postings.get(term)?.idf ?? 0;
 }
 
 /**
- * Adds `weight ×` the field's BM25+ score of each entry (best unit per entry) into `scores`.
- * `terms` maps each query term to its query-side weight. Touches only the postings of the
- * query terms, never every entry.
+ * Adds `weight ×` the field's BM25+ score of each entry (its best unit) into `scores`, and
+ * appends newly scored entries to `touched`. `terms` maps each query term to its query-side
+ * weight. Only the postings of the query terms are read, never every entry.
  */
 export function scoreField(
   field: FieldIndex,
   terms: Map<string, number>,
   weight: number,
   scores: Float64Array,
+  touched: number[],
 ): void {
-  const { k1, b, delta } = field.params;
-  const unitScores = new Map<number, number>();
+  const { k1, delta } = field.params;
+  const acc = field.scratch;
+  const { unitNorm, unitEntry } = field;
+  const units: number[] = [];
   for (const [term, qWeight] of terms) {
     const posting = field.postings.get(term);
     if (!posting) continue;
-    const w = idf(field, term) * qWeight;
-    const { units, tfs } = posting;
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i] as number;
+    const w = posting.idf * qWeight;
+    const { units: us, tfs } = posting;
+    for (let i = 0; i < us.length; i++) {
+      const u = us[i] as number;
       const tf = tfs[i] as number;
-      const norm = k1 * (1 - b + (b * (field.unitLength[u] as number)) / field.avgLength);
-      const s = w * ((tf * (k1 + 1)) / (tf + norm) + delta);
-      unitScores.set(u, (unitScores.get(u) ?? 0) + s);
+      if (acc[u] === 0) units.push(u);
+      acc[u] = (acc[u] as number) + w * ((tf * (k1 + 1)) / (tf + (unitNorm[u] as number)) + delta);
     }
   }
-  const best = new Map<number, number>();
-  for (const [u, s] of unitScores) {
-    const e = field.unitEntry[u] as number;
-    if (s > (best.get(e) ?? 0)) best.set(e, s);
+  const oneUnitPerEntry = unitEntry.length === field.entryCount;
+  const best = field.entryScratch;
+  const entries: number[] = oneUnitPerEntry ? units : [];
+  if (!oneUnitPerEntry) {
+    for (const u of units) {
+      const e = unitEntry[u] as number;
+      if (best[e] === 0) entries.push(e);
+      if ((acc[u] as number) > (best[e] as number)) best[e] = acc[u] as number;
+      acc[u] = 0;
+    }
   }
-  for (const [e, s] of best) scores[e] = (scores[e] as number) + weight * s;
+  const source = oneUnitPerEntry ? acc : best;
+  for (const e of entries) {
+    if (scores[e] === 0) touched.push(e);
+    scores[e] = (scores[e] as number) + weight * (source[e] as number);
+    source[e] = 0;
+  }
 }
 
 /** The score a unit made of exactly the query's terms would get: the ceiling used for confidence. */
@@ -115,9 +150,7 @@ export function idealScore(field: FieldIndex, terms: Map<string, number>): numbe
   for (const q of terms.values()) len += q;
   const norm = k1 * (1 - b + (b * Math.max(len, 1)) / field.avgLength);
   let s = 0;
-  for (const [term, qWeight] of terms) {
-    const w = idf(field, term) * qWeight;
-    s += w * ((k1 + 1) / (1 + norm) + delta);
-  }
+  for (const [term, qWeight] of terms)
+    s += idf(field, term) * qWeight * ((k1 + 1) / (1 + norm) + delta);
   return s;
 }

@@ -1,8 +1,8 @@
 // Answers one query from a built index: analyze, score the query's postings per field, rank,
 // then decide whether the best entry is a confident answer.
+import type { FaqEntry } from '../schema/index.js';
 import { analyzeWithSynonyms } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
-import type { FaqEntry } from '../schema/index.js';
 import { idealScore, scoreField } from './field-index.js';
 import { FIELDS } from './settings.js';
 import type { FieldName } from './settings.js';
@@ -26,40 +26,58 @@ export interface SearchOptions {
   top?: number;
 }
 
+const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
 function counts(terms: string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
   return m;
 }
 
-/** Query terms per field: question fields and the answer share the query's words. */
+/** Query terms per field: word fields share the query's words, gram fields its bigrams. */
 export function queryTerms(
   index: SearchIndex,
   query: string,
 ): Record<FieldName, Map<string, number>> {
   const a = analyzeWithSynonyms(query, index.tokenize, index.synonyms);
   const words = counts(a.words);
-  return { qw: words, qg: counts(a.grams), qr: counts(a.readingGrams), kw: words, aw: words };
+  const grams = counts(a.grams);
+  return { qw: words, qg: grams, qr: counts(a.readingGrams), kw: words, aw: words, ag: grams };
+}
+
+/** The `k` best of `candidates` by score, best first (ties: earlier entry first). */
+function topK(candidates: number[], scores: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  const better = (x: number, y: number): boolean =>
+    (scores[x] as number) > (scores[y] as number) || (scores[x] === scores[y] && x < y);
+  for (const e of candidates) {
+    if (best.length === k && !better(e, best[k - 1] as number)) continue;
+    let i = Math.min(best.length, k - 1);
+    while (i > 0 && better(e, best[i - 1] as number)) i--;
+    best.splice(i, 0, e);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** Finds the entries that answer `query`, best first, and says how sure the engine is. */
 export function search(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchOutcome {
-  const top = opts.top ?? 5;
-  const n = index.entries.length;
+  const top = Math.max(opts.top ?? 5, 0);
   const terms = queryTerms(index, query);
-  const scores = new Float64Array(n);
+  const scores = index.scratch;
+  const touched: number[] = [];
   let ideal = 0;
-  for (const name of Object.keys(FIELDS) as FieldName[]) {
+  for (const name of FIELD_NAMES) {
     const { weight } = FIELDS[name];
-    scoreField(index.fields[name], terms[name], weight, scores);
+    if (weight === 0) continue;
+    scoreField(index.fields[name], terms[name], weight, scores, touched);
     if (name.startsWith('q')) ideal += weight * idealScore(index.fields[name], terms[name]);
   }
-  const ranked: number[] = [];
-  for (let e = 0; e < n; e++) if ((scores[e] as number) > 0) ranked.push(e);
-  ranked.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
-  const results = ranked.slice(0, Math.max(top, 0)).map((e) => ({
+  const ranked = top > 0 ? topK(touched, scores, top) : [];
+  const results = ranked.map((e) => ({
     entry: index.entries[e] as FaqEntry,
     score: ideal > 0 ? Math.min((scores[e] as number) / ideal, 1) : 0,
   }));
+  for (const e of touched) scores[e] = 0;
   return { status: decideVerdict(results.map((r) => r.score)), results };
 }

@@ -2,7 +2,7 @@
 // per-dataset switches. The figures behind each value are in DESIGN.md and bench/RESULTS.md.
 import type { Bm25Params } from './field-index.js';
 
-export type FieldName = 'qw' | 'qg' | 'qr' | 'kw' | 'aw';
+export type FieldName = 'qw' | 'qg' | 'qr' | 'kw' | 'aw' | 'ag';
 
 export interface FieldSetting extends Bm25Params {
   /** Multiplier of the field's score in the entry's total. */
@@ -20,6 +20,8 @@ export const FIELDS: Record<FieldName, FieldSetting> = {
   kw: { weight: 0.8, k1: 1.2, b: 0.5, delta: 0 },
   /** Answer: content words of its first `ANSWER_CHARS` characters. */
   aw: { weight: 0.3, k1: 1.2, b: 0.75, delta: 0 },
+  /** Answer: character bigrams of content-word runs. */
+  ag: { weight: 0.2, k1: 1.2, b: 0.75, delta: 0 },
 };
 
 /** How much of each answer is tokenized and indexed (long answers dominate build time). */
