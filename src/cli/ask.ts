@@ -1,6 +1,6 @@
 /** `madoguchi ask`: asks the FAQ a question (or a file of them) and prints the ranked answers. */
 import { readFile } from 'node:fs/promises';
-import { search, type SearchOutcome } from '../search/index.js';
+import type { SearchOutcome } from '../search/index.js';
 import { EmptyQuestionError, InputFileError, UsageError } from './cli-errors.js';
 import { parseFlags, type CliIo, type Command } from './command.js';
 import { loadTarget, TARGET_FLAGS } from './content-target.js';
@@ -66,7 +66,7 @@ export const askCommand: Command = {
     const target = await loadTarget(values, io);
     for (const query of questions) {
       // Ask for at least 5 so the verdict (which looks at the runner-up) does not depend on --top.
-      const outcome = search(target.index, query, { top: Math.max(top, 5) });
+      const outcome = target.search(query, { top: Math.max(top, 5) });
       const results = outcome.results.slice(0, top);
       if (values.json) io.out(JSON.stringify(toJson(query, { ...outcome, results })));
       else printReadable(query, { ...outcome, results }, io);

@@ -4,7 +4,7 @@
  */
 import { loadCity, loadPack, loadTokenizer } from '../content/index.js';
 import type { EvalCase, FaqEntry } from '../schema/index.js';
-import { buildIndex, type SearchIndex } from '../search/index.js';
+import type { SearchOptions, SearchOutcome } from '../search/index.js';
 import { UsageError } from './cli-errors.js';
 import type { CliIo } from './command.js';
 import { defaultCity, faqRoot, shown } from './paths.js';
@@ -20,7 +20,8 @@ export interface Target {
   label: string;
   entries: FaqEntry[];
   evalCases: EvalCase[];
-  index: SearchIndex;
+  /** Searches the target's index. */
+  search(query: string, opts?: SearchOptions): SearchOutcome;
 }
 
 /** Loads the target and builds its index; throws the loader's errors unchanged. */
@@ -37,11 +38,14 @@ export async function loadTarget(
         label: c.id,
         ...c,
       }));
+  // Imported here, not at the top, so `faq check` works even while the engine is being edited.
+  const { buildIndex, search } = await import('../search/index.js');
   const tokenize = await loadTokenizer();
+  const index = buildIndex(content.entries, { tokenize, synonyms: content.synonyms });
   return {
     label: content.label,
     entries: content.entries,
     evalCases: content.evalCases,
-    index: buildIndex(content.entries, { tokenize, synonyms: content.synonyms }),
+    search: (query, opts) => search(index, query, opts),
   };
 }

@@ -1,6 +1,6 @@
 /** `madoguchi faq eval`: runs a pack's eval.yaml through the search engine and scores top-1. */
 import type { EvalCase } from '../schema/index.js';
-import { search, type SearchIndex, type Verdict } from '../search/index.js';
+import type { SearchOptions, SearchOutcome, Verdict } from '../search/index.js';
 import { UsageError } from './cli-errors.js';
 import { parseFlags, type Command } from './command.js';
 import { loadTarget, TARGET_FLAGS } from './content-target.js';
@@ -61,7 +61,7 @@ export const faqEvalCommand: Command = {
       io.err(`madoguchi: ${target.label} has no eval.yaml questions to run`);
       return EXIT.failed;
     }
-    const report = evaluate(target.label, target.evalCases, target.index, min);
+    const report = evaluate(target.label, target.evalCases, target.search, min);
     if (values.json) io.out(JSON.stringify(report));
     else {
       const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -83,15 +83,15 @@ export const faqEvalCommand: Command = {
   },
 };
 
-/** Scores eval cases against an index (pure apart from the search itself). */
+/** Scores eval cases with a search function (pure apart from the search itself). */
 export function evaluate(
   label: string,
   cases: EvalCase[],
-  index: SearchIndex,
+  search: (query: string, opts?: SearchOptions) => SearchOutcome,
   min: number,
 ): EvalReport {
   const outcomes = cases.map((c): EvalOutcome => {
-    const { status, results } = search(index, c.q, { top: 5 });
+    const { status, results } = search(c.q, { top: 5 });
     const first = results[0];
     const expected = c.expect === 'none' ? 'none' : Array.isArray(c.expect) ? c.expect : [c.expect];
     const pass =
