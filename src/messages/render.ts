@@ -12,7 +12,7 @@ export type TemplateSet = Readonly<Record<TemplateName, FlexTemplate>>;
 
 /** Fills a view's Flex template (no limit checks). */
 export function renderFlex(view: View, template: FlexTemplate): messagingApi.FlexMessage {
-  const values = view.values ?? {};
+  const values = { ...view.values, altText: view.altText };
   const altText = String(fillTemplate(template.altText, values) ?? view.altText);
   return {
     type: 'flex',
