@@ -1,0 +1,223 @@
+/**
+ * One webhook event, start to end: dedupe → load state → `handleTurn` → save → reply → record
+ * effects. The store may fail at any step (Redis away): the resident still gets the FAQ answer,
+ * with an empty state, and the failure is logged and counted. A reply LINE refused because the
+ * token expired falls back to a push with a retry key derived from the event id.
+ */
+import type { messagingApi, webhook } from '@line/bot-sdk';
+import { apologyReplies, handleTurn, initialDialogState } from '../dialog/index.js';
+import type { DialogDeps, Effect, TurnResult } from '../dialog/index.js';
+import type { TemplateSet } from '../messages/index.js';
+import type { Clock, Logger, Metrics, Sender, Store } from '../ports.js';
+import type { CityConfig, DialogState, FaqEntry } from '../schema/index.js';
+import { search } from '../search/index.js';
+import type { SearchIndex } from '../search/index.js';
+import { retryKeyFor } from './retry-key.js';
+import { conversationKey, toTurnInput, userIdOf } from './turn-input.js';
+
+/** The city's content, loaded once at start-up (`src/content`) and shared by every event. */
+export interface BotContent {
+  city: CityConfig;
+  index: SearchIndex;
+  entry(id: string): FaqEntry | undefined;
+  templates?: TemplateSet;
+  topic?(category: string): FaqEntry[];
+}
+
+export interface AppOptions {
+  /** How long a webhook event id is remembered for dedup. Default 86,400 s (LINE keeps none). */
+  dedupTtlSeconds?: number;
+  /** How long an idle chat keeps its state (candidates, last answer). Default 86,400 s. */
+  stateTtlSeconds?: number;
+  /** Push the answer when LINE says the reply token is no longer valid. Default true. */
+  pushWhenReplyExpired?: boolean;
+}
+
+export interface AppDeps {
+  store: Store;
+  sender: Sender;
+  clock: Clock;
+  logger: Logger;
+  /** Throws while the content is not loaded yet. */
+  content(): BotContent;
+  metrics?: Metrics;
+  options?: AppOptions;
+}
+
+type Ctx = { deps: AppDeps; userId: string | undefined; eventType: string };
+
+/** Runs `op` on the store; on failure logs, counts and returns `fallback` (never throws). */
+async function degrade<T>(ctx: Ctx, op: string, run: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    ctx.deps.metrics?.count('madoguchi_store_errors_total', { op });
+    ctx.deps.logger.warn(
+      { err, op, eventType: ctx.eventType, userId: ctx.userId },
+      'store failed; continuing without it',
+    );
+    return fallback;
+  }
+}
+
+function dialogDeps(content: BotContent, now: Date): DialogDeps {
+  return {
+    city: content.city,
+    search: (query) => search(content.index, query),
+    entry: (id) => content.entry(id),
+    now,
+    ...(content.templates ? { templates: content.templates } : {}),
+    ...(content.topic ? { topic: content.topic.bind(content) } : {}),
+  };
+}
+
+function errorFacts(err: unknown): { code?: string; status?: number; lineMessage?: string } {
+  const e = err as { code?: unknown; status?: unknown; lineMessage?: unknown };
+  return {
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e?.status === 'number' ? { status: e.status } : {}),
+    ...(typeof e?.lineMessage === 'string' ? { lineMessage: e.lineMessage } : {}),
+  };
+}
+
+async function sendReplies(
+  ctx: Ctx,
+  event: webhook.Event,
+  replies: messagingApi.Message[],
+): Promise<void> {
+  const { sender, logger, metrics, options } = ctx.deps;
+  const replyToken = (event as { replyToken?: unknown }).replyToken;
+  if (typeof replyToken !== 'string' || !replyToken) return;
+  try {
+    await sender.reply(replyToken, replies);
+    metrics?.count('madoguchi_replies_total', { result: 'sent' });
+    return;
+  } catch (err) {
+    metrics?.count('madoguchi_replies_total', { result: 'failed' });
+    const facts = errorFacts(err);
+    logger.error({ err, ...facts, eventType: ctx.eventType, userId: ctx.userId }, 'reply failed');
+    const expired = facts.status === 400 && /reply token/i.test(facts.lineMessage ?? '');
+    const to = event.source?.type === 'user' ? ctx.userId : undefined;
+    if (!expired || !to || options?.pushWhenReplyExpired === false) return;
+    const stableId = event.webhookEventId || replyToken;
+    try {
+      await sender.push(to, replies, retryKeyFor(`reply-fallback:${stableId}`));
+      metrics?.count('madoguchi_replies_total', { result: 'pushed' });
+      logger.warn(
+        { eventType: ctx.eventType, userId: ctx.userId },
+        'reply token expired; answer pushed instead',
+      );
+    } catch (pushErr) {
+      metrics?.count('madoguchi_replies_total', { result: 'lost' });
+      logger.error(
+        { err: pushErr, ...errorFacts(pushErr), userId: ctx.userId },
+        'fallback push failed too; the answer was not delivered',
+      );
+    }
+  }
+}
+
+async function applyEffect(ctx: Ctx, effect: Effect, at: Date): Promise<void> {
+  const { store, metrics } = ctx.deps;
+  switch (effect.type) {
+    case 'feedback':
+      metrics?.count('madoguchi_feedback_total', { helpful: String(effect.helpful) });
+      await degrade(
+        ctx,
+        'addFeedback',
+        () =>
+          store.addFeedback({
+            entryId: effect.entryId,
+            helpful: effect.helpful,
+            at: at.toISOString(),
+          }),
+        undefined,
+      );
+      return;
+    case 'asked':
+      metrics?.count('madoguchi_verdicts_total', { verdict: effect.status });
+      await degrade(
+        ctx,
+        'addAsked',
+        () =>
+          store.addAsked({
+            query: effect.query,
+            status: effect.status,
+            ...(effect.topId === undefined ? {} : { topId: effect.topId }),
+            ...(effect.score === undefined ? {} : { score: effect.score }),
+            at: at.toISOString(),
+          }),
+        undefined,
+      );
+      return;
+    case 'followed':
+      if (ctx.userId)
+        await degrade(ctx, 'markFollowed', () => store.markFollowed(ctx.userId!, at), undefined);
+      return;
+    case 'blocked':
+      if (ctx.userId)
+        await degrade(ctx, 'markBlocked', () => store.markBlocked(ctx.userId!, at), undefined);
+      return;
+  }
+}
+
+/** Handles one webhook event; never throws for store or LINE failures (they are logged). */
+export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<void> {
+  const { store, clock, logger, metrics, options } = deps;
+  const userId = userIdOf(event);
+  const ctx: Ctx = { deps, userId, eventType: event.type };
+  const mode = (event as { mode?: unknown }).mode === 'standby' ? 'standby' : 'active';
+  metrics?.count('madoguchi_events_total', { type: event.type, mode });
+
+  const input = toTurnInput(event);
+  if (!input) {
+    logger.debug({ eventType: event.type }, 'event ignored');
+    return;
+  }
+  // In standby another channel answers this chat; only who follows the account is kept.
+  if (mode === 'standby' && input.kind !== 'follow' && input.kind !== 'unfollow') return;
+
+  const eventId = (event as { webhookEventId?: unknown }).webhookEventId;
+  if (typeof eventId === 'string' && eventId) {
+    const first = await degrade(
+      ctx,
+      'claimEvent',
+      () => store.claimEvent(eventId, options?.dedupTtlSeconds ?? 86_400),
+      true,
+    );
+    if (!first) {
+      metrics?.count('madoguchi_events_duplicate_total');
+      logger.info({ eventType: event.type, userId }, 'redelivered event already handled; skipped');
+      return;
+    }
+  }
+
+  const key = conversationKey(event);
+  const state: DialogState = key
+    ? ((await degrade(ctx, 'loadState', () => store.loadState(key), undefined)) ??
+      initialDialogState)
+    : initialDialogState;
+
+  const now = clock.now();
+  const content = deps.content();
+  let result: TurnResult;
+  try {
+    result = handleTurn(state, input, dialogDeps(content, now));
+  } catch (err) {
+    // A bug in the conversation: the resident still gets an apology with the city's contact.
+    metrics?.count('madoguchi_turn_errors_total');
+    logger.error({ err, eventType: event.type, userId }, 'handleTurn failed');
+    result = { replies: apologyReplies(content.city), next: state, effects: [] };
+  }
+
+  if (key) {
+    await degrade(
+      ctx,
+      'saveState',
+      () => store.saveState(key, result.next, options?.stateTtlSeconds ?? 86_400),
+      undefined,
+    );
+  }
+  if (result.replies.length > 0 && mode === 'active') await sendReplies(ctx, event, result.replies);
+  for (const effect of result.effects) await applyEffect(ctx, effect, now);
+}

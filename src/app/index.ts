@@ -1,0 +1,9 @@
+/** @module app: the use cases: `handleEvent` (dedupe, state, dialog, reply, effects) and its dispatcher. */
+export { handleEvent } from './handle-event.js';
+export type { AppDeps, AppOptions, BotContent } from './handle-event.js';
+export { createDispatcher } from './dispatcher.js';
+export type { Dispatcher } from './dispatcher.js';
+export { createRecordingSender } from './recording-sender.js';
+export type { RecordingSender, SentRecord } from './recording-sender.js';
+export { toTurnInput, conversationKey } from './turn-input.js';
+export { retryKeyFor } from './retry-key.js';
