@@ -6,5 +6,11 @@ import { askCommand } from './ask.js';
 import type { Command } from './command.js';
 import { faqCheckCommand } from './faq-check.js';
 import { faqEvalCommand } from './faq-eval.js';
+import { richmenuCommands } from './richmenu.js';
 
-export const COMMANDS: readonly Command[] = [askCommand, faqCheckCommand, faqEvalCommand];
+export const COMMANDS: readonly Command[] = [
+  askCommand,
+  faqCheckCommand,
+  faqEvalCommand,
+  ...richmenuCommands,
+];

@@ -11,3 +11,5 @@ export type { AnswerCardInput, ListCardInput, InfoCardInput } from './cards.js';
 export { renderView, renderReplies, renderText, renderFlex } from './render.js';
 export type { TemplateSet } from './render.js';
 export { parseTemplateSet, checkTemplateSet, worstCaseViews } from './templates.js';
+export { checkRichMenu, imageInfo, RICH_MENU_LIMITS } from './richmenu.js';
+export type { ImageInfo } from './richmenu.js';

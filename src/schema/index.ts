@@ -4,3 +4,6 @@ export * from './city.js';
 export * from './dialog.js';
 export * from './store.js';
 export * from './template.js';
+export * from './richmenu.js';
+export * from './env.js';
+export * from './segment.js';
