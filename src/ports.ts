@@ -5,8 +5,10 @@
  */
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import type { AskedRecord, DialogState, FeedbackRecord, UserRecord } from './schema/index.js';
+import type { ResidentSettings, Target } from './schema/index.js';
 
 export type { AskedRecord, FeedbackRecord, UserRecord };
+export type { ResidentSettings, Target };
 
 /** Sends messages to LINE. Implementations: `src/line` (the real API), `app`'s recording sender. */
 export interface Sender {
@@ -87,4 +89,54 @@ export interface WebhookReceiver {
   verify(rawBody: Uint8Array, signature: string | undefined): boolean;
   /** Parses the raw bytes; throws a `MadoguchiError` (`line/bad-webhook-body`) when malformed. */
   parse(rawBody: Uint8Array): WebhookBody;
+}
+
+/** One numbered batch of a snapshot: batch `n` holds recipients n·size … n·size+size−1. */
+export interface SnapshotBatch {
+  batch: number;
+  userIds: string[];
+}
+
+/**
+ * Who receives segmented notices: each resident's settings (topics, area, age band, 配信停止)
+ * and follow/block status, answering 「how many match?」 and listing recipients as a stream.
+ * Two implementations (`src/store`): memory and Redis (bitmaps); one contract suite checks both.
+ * Blocked and stopped residents never match a target. Every method may reject when the backing
+ * store is down.
+ */
+export interface Audience {
+  /** The resident's settings, or undefined for someone never seen (not followed, never set). */
+  getSettings(userId: string): Promise<ResidentSettings | undefined>;
+  /**
+   * Replaces the resident's settings atomically; takes effect for the next count at once.
+   * Someone never seen becomes a known friend (they are talking to the bot, so they follow it).
+   */
+  setSettings(userId: string, settings: ResidentSettings): Promise<void>;
+  /**
+   * A follow: a new friend starts with `initial` (the city's default topic); a returning friend
+   * is un-blocked and keeps the settings they had.
+   */
+  markFollowed(userId: string, initial: ResidentSettings): Promise<void>;
+  /** An unfollow (block): the resident matches nothing until they follow again. No-op if unknown. */
+  markBlocked(userId: string): Promise<void>;
+  /** How many active residents match `target` now. */
+  count(target: Target): Promise<number>;
+  /**
+   * Freezes the residents matching `target` under `snapshotKey` (persisted: it survives restarts
+   * on Redis) and returns their number. Idempotent: if the snapshot exists, nothing is recomputed
+   * and its existing count is returned, so a restarted worker can call it again safely.
+   */
+  snapshot(target: Target, snapshotKey: string): Promise<number>;
+  /**
+   * Reads a snapshot as numbered batches of ≤ `batchSize` (1…500) user ids, starting with batch
+   * `fromBatch`. Deterministic: batch N always holds the same residents, so a restarted worker
+   * finds batch N again. Rejects (`audience/no-snapshot`) when the snapshot does not exist.
+   */
+  readSnapshot(
+    snapshotKey: string,
+    fromBatch: number,
+    batchSize: number,
+  ): AsyncIterable<SnapshotBatch>;
+  /** Forgets a snapshot (after its broadcast is finished or cancelled). */
+  dropSnapshot(snapshotKey: string): Promise<void>;
 }
