@@ -7,4 +7,3 @@ export * from './template.js';
 export * from './richmenu.js';
 export * from './env.js';
 export * from './segment.js';
-export * from './segment.js';
