@@ -7,3 +7,5 @@ export { createRecordingSender } from './recording-sender.js';
 export type { RecordingSender, SentRecord } from './recording-sender.js';
 export { toTurnInput, conversationKey } from './turn-input.js';
 export { retryKeyFor } from './retry-key.js';
+export { createBotContent } from './bot-content.js';
+export type { ContentParts } from './bot-content.js';

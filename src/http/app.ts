@@ -1,0 +1,32 @@
+/** The express app: webhook, health and metrics routes, and the mapping of errors to statuses. */
+import express from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import type { Logger } from '../ports.js';
+import { healthRouter } from './health-routes.js';
+import type { HealthDeps } from './health-routes.js';
+import { webhookRouter } from './webhook-route.js';
+import type { WebhookDeps } from './webhook-route.js';
+
+export type HttpDeps = WebhookDeps & HealthDeps & { logger: Logger };
+
+export function createHttpApp(deps: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(webhookRouter(deps));
+  app.use(healthRouter(deps));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    // body-parser errors carry a 4xx status (413 too large, 400 aborted, 415 …).
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      deps.metrics.count('madoguchi_webhook_requests_total', { status });
+      res.status(status).json({ error: (err as Error).message });
+      return;
+    }
+    deps.logger.error({ err }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  });
+  return app;
+}

@@ -1,0 +1,6 @@
+/** @module http: the express app (`/webhook`, `/healthz`, `/readyz`, `/metrics`) and the metrics registry. */
+export { createHttpApp } from './app.js';
+export type { HttpDeps } from './app.js';
+export type { CheckResult, ReadinessCheck } from './health-routes.js';
+export { createMetricsRegistry } from './metrics.js';
+export type { MetricsRegistry } from './metrics.js';

@@ -1,0 +1,200 @@
+/**
+ * The server: reads the environment (the only reader of `process.env`), wires the edges and
+ * starts listening. With no LINE credentials it runs in local mode (nothing is sent to LINE,
+ * replies are logged); with no REDIS_URL it keeps its state in memory. The FAQ loads after the
+ * port is open, so `/healthz` answers at once and `/readyz` says when the bot can answer.
+ */
+import type { Server } from 'node:http';
+import {
+  createBotContent,
+  createDispatcher,
+  createRecordingSender,
+  handleEvent,
+} from './app/index.js';
+import type { AppDeps, BotContent, SentRecord } from './app/index.js';
+import { readConfig } from './config/index.js';
+import type { Config } from './config/index.js';
+import { loadCity, loadTemplates, loadTokenizer } from './content/index.js';
+import { createHttpApp, createMetricsRegistry } from './http/index.js';
+import { createLineSender, createWebhookReceiver } from './line/index.js';
+import { createLogger } from './log/index.js';
+import type { AppLogger } from './log/index.js';
+import type { Clock, Sender, Store } from './ports.js';
+import { createMemoryStore, createRedisStore } from './store/index.js';
+
+const clock: Clock = { now: () => new Date() };
+
+/** What local mode logs instead of sending: the kind and a short preview of each message. */
+function preview(record: SentRecord): object {
+  return {
+    kind: record.kind,
+    messages: record.messages.map((m) =>
+      m.type === 'text' ? m.text.slice(0, 200) : `[${m.type}] ${'altText' in m ? m.altText : ''}`,
+    ),
+  };
+}
+
+async function loadContent(config: Config, logger: AppLogger): Promise<BotContent> {
+  const city = await loadCity(config.faqDir, config.city);
+  if (!city.config) throw new Error(`${config.faqDir}/${config.city}/city.yaml is missing`);
+  const [tokenize, templates] = await Promise.all([
+    loadTokenizer(),
+    loadTemplates(config.templatesDir).catch((err: unknown) => {
+      logger.warn({ err }, 'Flex templates not loaded; replies are plain text');
+      return undefined;
+    }),
+  ]);
+  return createBotContent({
+    city: city.config,
+    entries: city.entries,
+    synonyms: city.synonyms,
+    tokenize,
+    ...(templates ? { templates } : {}),
+  });
+}
+
+function createSender(config: Config, logger: AppLogger, metrics: AppDeps['metrics']): Sender {
+  if (config.line.mode === 'live') {
+    return createLineSender({
+      channelAccessToken: config.line.channelAccessToken,
+      baseURL: config.line.apiBaseUrl,
+      timeoutMs: config.line.timeoutMs,
+      logger,
+      ...(metrics ? { metrics } : {}),
+    });
+  }
+  return createRecordingSender((record) => {
+    logger.info(preview(record), 'local mode: not sent to LINE');
+  });
+}
+
+function createStore(config: Config, logger: AppLogger): Store {
+  if (config.redis) {
+    return createRedisStore({ url: config.redis.url, prefix: config.redis.prefix, logger });
+  }
+  logger.warn({}, 'REDIS_URL is not set: state and dedup keys live in memory (lost on restart)');
+  return createMemoryStore({ clock });
+}
+
+async function main(): Promise<void> {
+  const result = readConfig(process.env);
+  if (!result.ok) {
+    process.stderr.write(
+      `madoguchi: the environment has ${result.problems.length} problem(s):\n` +
+        result.problems.map((p) => `  - ${p}\n`).join(''),
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const config = result.config;
+  const logger = createLogger({
+    level: config.logLevel,
+    ...(config.userIdHashKey ? { userIdHashKey: config.userIdHashKey } : {}),
+  });
+  if (logger.randomHashKey) {
+    logger.warn({}, 'USER_ID_HASH_KEY is not set: user ids in logs use a random per-process key');
+  }
+  if (config.line.mode === 'local') {
+    logger.warn(
+      { webhook: config.line.channelSecret ? 'signed requests accepted' : 'refused (401)' },
+      'LOCAL MODE: no LINE_CHANNEL_ACCESS_TOKEN, so nothing is sent to LINE; replies are logged',
+    );
+  }
+
+  const metrics = createMetricsRegistry();
+  const store = createStore(config, logger);
+  const sender = createSender(config, logger, metrics);
+  let content: BotContent | undefined;
+  let contentProblem = 'loading';
+  let entryCount = 0;
+
+  const deps: AppDeps = {
+    store,
+    sender,
+    clock,
+    logger,
+    metrics,
+    content: () => {
+      if (!content) throw new Error(`FAQ not loaded: ${contentProblem}`);
+      return content;
+    },
+    options: {
+      dedupTtlSeconds: config.dedupTtlSeconds,
+      stateTtlSeconds: config.stateTtlSeconds,
+    },
+  };
+  const dispatcher = createDispatcher((event) => handleEvent(event, deps), logger);
+  metrics.gauge('madoguchi_events_pending', 'Events queued or running.', () => dispatcher.pending);
+
+  const app = createHttpApp({
+    ...(config.line.channelSecret
+      ? { receiver: createWebhookReceiver(config.line.channelSecret) }
+      : {}),
+    dispatch: (events) => dispatcher.dispatch(events),
+    contentReady: () => content !== undefined,
+    checks: {
+      faq: async () =>
+        content
+          ? { ok: true, detail: `${entryCount} entries for ${config.city}` }
+          : { ok: false, detail: contentProblem },
+      store: async () => {
+        await store.ping();
+        return { ok: true, detail: config.redis ? 'redis' : 'memory' };
+      },
+    },
+    metrics,
+    logger,
+    info: { mode: config.line.mode, city: config.city },
+  });
+
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info(
+      {
+        host: config.host,
+        port: config.port,
+        mode: config.line.mode,
+        store: config.redis ? 'redis' : 'memory',
+      },
+      `listening on http://${config.host}:${config.port}`,
+    );
+  });
+  server.on('error', (err) => {
+    logger.error({ err }, 'the server could not start');
+    process.exitCode = 1;
+    void shutdown('error');
+  });
+
+  const started = performance.now();
+  loadContent(config, logger).then(
+    (loaded) => {
+      content = loaded;
+      entryCount = loaded.index.entries.length;
+      logger.info(
+        { city: config.city, entries: entryCount, ms: Math.round(performance.now() - started) },
+        'FAQ loaded; ready',
+      );
+    },
+    (err: unknown) => {
+      contentProblem =
+        err instanceof Error ? err.message.split('\n').slice(0, 5).join(' | ') : String(err);
+      logger.error({ err }, 'FAQ could not be loaded; /readyz reports it');
+    },
+  );
+
+  let stopping = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, pending: dispatcher.pending }, 'shutting down');
+    server.close();
+    // Let queued events finish (their replies are due), but not forever.
+    await Promise.race([dispatcher.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    await store.close();
+    logger.flush();
+    process.exit(process.exitCode ?? 0);
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,42 @@
+/**
+ * The environment variables of the server (`src/main.ts` is their only reader). Empty values
+ * count as unset, as docker-compose and systemd files often leave them empty.
+ */
+import { z } from 'zod';
+
+const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(unsetIfEmpty, schema.default(value as never));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = (protocols: RegExp) => z.url({ protocol: protocols, error: 'must be a URL' });
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const EnvSchema = z.object({
+  PORT: withDefault(int(1, 65535), 3000),
+  /** 127.0.0.1 by default; set 0.0.0.0 to be reachable from outside (behind TLS). */
+  HOST: withDefault(z.string(), '127.0.0.1'),
+  CITY: withDefault(
+    z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a city id like komaki'),
+    'komaki',
+  ),
+  FAQ_DIR: withDefault(z.string(), './faq'),
+  /** Unset: the in-memory store (state is lost on restart). */
+  REDIS_URL: optional(url(/^rediss?$/)),
+  REDIS_PREFIX: withDefault(z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/), 'madoguchi:'),
+  LINE_CHANNEL_SECRET: optional(z.string()),
+  /** Unset: local mode (replies are logged, never sent). */
+  LINE_CHANNEL_ACCESS_TOKEN: optional(z.string()),
+  LINE_API_BASE_URL: withDefault(url(/^https?$/), 'https://api.line.me'),
+  LINE_DATA_API_BASE_URL: withDefault(url(/^https?$/), 'https://api-data.line.me'),
+  LINE_TIMEOUT_MS: withDefault(int(100, 60_000), 5000),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
+  /** HMAC key for user ids in logs; unset: a random key per process (with a warning). */
+  USER_ID_HASH_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
+  DEDUP_TTL_SECONDS: withDefault(int(60, 30 * 86_400), 86_400),
+  STATE_TTL_SECONDS: withDefault(int(60, 365 * 86_400), 86_400),
+  /** Flex templates folder; unset: `flex-templates/` of the repo. */
+  TEMPLATES_DIR: optional(z.string()),
+});
+export type Env = z.infer<typeof EnvSchema>;

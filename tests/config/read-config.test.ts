@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config/index.js';
+
+describe('readConfig', () => {
+  it('starts with no environment at all: defaults, memory store, local mode', () => {
+    const result = readConfig({});
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 3000,
+        host: '127.0.0.1',
+        city: 'komaki',
+        faqDir: './faq',
+        line: {
+          mode: 'local',
+          apiBaseUrl: 'https://api.line.me',
+          dataApiBaseUrl: 'https://api-data.line.me',
+          timeoutMs: 5000,
+        },
+        logLevel: 'info',
+        dedupTtlSeconds: 86_400,
+        stateTtlSeconds: 86_400,
+      },
+    });
+  });
+
+  it('reads a full live configuration', () => {
+    const result = readConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      CITY: 'komaki',
+      FAQ_DIR: '/srv/faq',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      REDIS_PREFIX: 'komaki:',
+      LINE_CHANNEL_SECRET: 'secret',
+      LINE_CHANNEL_ACCESS_TOKEN: 'token',
+      LINE_API_BASE_URL: 'http://127.0.0.1:9000',
+      LOG_LEVEL: 'debug',
+      USER_ID_HASH_KEY: 'a-long-enough-key-1234',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      faqDir: '/srv/faq',
+      redis: { url: 'redis://127.0.0.1:6379/0', prefix: 'komaki:' },
+      line: {
+        mode: 'live',
+        channelSecret: 'secret',
+        channelAccessToken: 'token',
+        apiBaseUrl: 'http://127.0.0.1:9000',
+      },
+      logLevel: 'debug',
+      userIdHashKey: 'a-long-enough-key-1234',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    const result = readConfig({ PORT: '', REDIS_URL: ' ', LINE_CHANNEL_ACCESS_TOKEN: '' });
+    expect(result.ok && result.config.port).toBe(3000);
+    expect(result.ok && result.config.redis).toBeUndefined();
+  });
+
+  it('reports every problem at once, each with its variable', () => {
+    const result = readConfig({
+      PORT: 'eighty',
+      CITY: 'Komaki City',
+      REDIS_URL: 'http://example.com',
+      LOG_LEVEL: 'loud',
+      USER_ID_HASH_KEY: 'short',
+      LINE_CHANNEL_ACCESS_TOKEN: 'token-without-secret',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const vars = result.problems.map((p) => p.split(':')[0]);
+    expect(vars).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'CITY',
+        'REDIS_URL',
+        'LOG_LEVEL',
+        'USER_ID_HASH_KEY',
+        'LINE_CHANNEL_SECRET',
+      ]),
+    );
+    expect(result.problems).toHaveLength(6);
+  });
+});
