@@ -22,6 +22,8 @@ export interface EvalReport {
   target: string;
   total: number;
   correct: number;
+  /** Correct without asking the resident to choose (verdict not `ambiguous`). */
+  confident: number;
   accuracy: number;
   min: number;
   passed: boolean;
@@ -76,7 +78,8 @@ export const faqEvalCommand: Command = {
       io.out(
         `${report.passed ? 'OK' : 'FAILED'}: ${report.target}: top-1 accuracy ${pct(report.accuracy)} ` +
           `(${report.correct}/${report.total}), minimum ${pct(min)}; ` +
-          `verdicts: ${s.answered} answered, ${s.ambiguous} ambiguous, ${s.no_answer} no_answer`,
+          `verdicts: ${s.answered} answered, ${s.ambiguous} ambiguous, ${s.no_answer} no_answer; ` +
+          `${report.confident}/${report.total} right without a choice list`,
       );
     }
     return report.passed ? EXIT.ok : EXIT.failed;
@@ -115,6 +118,7 @@ export function evaluate(
     target: label,
     total: outcomes.length,
     correct,
+    confident: outcomes.filter((o) => o.pass && o.status !== 'ambiguous').length,
     accuracy: Math.round(accuracy * 10_000) / 10_000,
     min,
     passed: accuracy >= min,

@@ -38,6 +38,7 @@ describe('madoguchi faq eval', () => {
       passed: false,
     });
     expect(Object.values(report.byStatus).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(report.confident).toBeLessThanOrEqual(report.correct);
     expect(report.misses).toEqual([
       expect.objectContaining({
         q: 'ごみの出し方を教えて',
