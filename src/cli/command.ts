@@ -10,6 +10,8 @@ export interface CliIo {
   err(line: string): void;
   env: Readonly<Record<string, string | undefined>>;
   now(): Date;
+  /** Standard input, line by line (`madoguchi chat`); `tty` when a person types at a terminal. */
+  stdin?: { lines(): AsyncIterable<string>; tty: boolean };
 }
 
 export interface Command {

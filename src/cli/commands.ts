@@ -3,6 +3,7 @@
  * `Command` and add one line here; `run` finds it by its words and prints it in the help.
  */
 import { askCommand } from './ask.js';
+import { chatCommand } from './chat.js';
 import type { Command } from './command.js';
 import { faqCheckCommand } from './faq-check.js';
 import { faqEvalCommand } from './faq-eval.js';
@@ -12,5 +13,6 @@ export const COMMANDS: readonly Command[] = [
   askCommand,
   faqCheckCommand,
   faqEvalCommand,
+  chatCommand,
   ...richmenuCommands,
 ];

@@ -13,3 +13,5 @@ export type { TemplateSet } from './render.js';
 export { parseTemplateSet, checkTemplateSet, worstCaseViews } from './templates.js';
 export { checkRichMenu, imageInfo, RICH_MENU_LIMITS } from './richmenu.js';
 export type { ImageInfo } from './richmenu.js';
+export { describeMessages } from './describe.js';
+export type { Described, Tap } from './describe.js';
