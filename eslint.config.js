@@ -4,7 +4,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const coreFolders = ['schema', 'text', 'search', 'messages', 'dialog', 'delivery', 'config'];
+const coreFolders = [
+  'schema',
+  'text',
+  'search',
+  'messages',
+  'dialog',
+  'delivery',
+  'config',
+  'segments',
+];
 const edgeFolders = ['store', 'line', 'queue', 'http', 'cli', 'content', 'log'];
 const impure = [
   'express',

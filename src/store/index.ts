@@ -6,3 +6,8 @@ export type { RedisStore, RedisStoreOptions } from './redis.js';
 export { createKeys } from './keys.js';
 export type { StoreKeys } from './keys.js';
 export { StoreError } from './store-error.js';
+export { createMemoryAudience } from './audience-memory.js';
+export { createRedisAudience } from './audience-redis.js';
+export type { RedisAudience, RedisAudienceOptions } from './audience-redis.js';
+export { AudienceError } from './audience-error.js';
+export type { AudienceKeys } from './keys.js';

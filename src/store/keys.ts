@@ -19,6 +19,41 @@ export interface StoreKeys {
   asked(): string;
   /** A SCAN pattern matching every key under the prefix (for cleanup in tests and tools). */
   all(): string;
+  /** The keys of the `Audience` (resident settings and segment bitmaps). */
+  readonly audience: AudienceKeys;
+}
+
+/**
+ * Audience keys all share the `{aud}` hash tag: counting runs BITOP over several of them in one
+ * command, which a Redis Cluster allows only within one slot. Residents get a dense index
+ * (0, 1, 2 …) and every bitmap has one bit per index.
+ */
+export interface AudienceKeys {
+  /** Hash: user id → index. */
+  residents(): string;
+  /** Hash: index → user id (to turn bits back into recipients). */
+  ids(): string;
+  /** Hash: index → settings JSON. */
+  settings(): string;
+  /** Counter handing out indexes (INCR). */
+  seq(): string;
+  /** Bitmap: followed, not blocked, not stopped. Every target is ANDed with it. */
+  active(): string;
+  /** Bitmap: blocked (unfollowed). */
+  blocked(): string;
+  /**
+   * The common start of the dimension bitmaps: `dimension('t:bousai')` is the bitmap of the
+   * residents who chose topic `bousai`; `a:<area>` and `g:<age band>` likewise. The update
+   * script builds the same names from this prefix.
+   */
+  dimensionPrefix(): string;
+  dimension(suffix: string): string;
+  /** Scratch bitmaps for one count (created and deleted inside one script). */
+  scratch(n: number): string;
+  /** Bitmap: a frozen recipient list. */
+  snapshot(snapshotKey: string): string;
+  /** Hash: snapshot key → recipient count (the snapshot exists iff it has a field here). */
+  snapshots(): string;
 }
 
 const PREFIX = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -39,5 +74,22 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
     feedback: () => `${prefix}feedback`,
     asked: () => `${prefix}asked`,
     all: () => `${prefix}*`,
+    audience: audienceKeys(`${prefix}aud:{aud}:`),
+  };
+}
+
+function audienceKeys(base: string): AudienceKeys {
+  return {
+    residents: () => `${base}residents`,
+    ids: () => `${base}ids`,
+    settings: () => `${base}settings`,
+    seq: () => `${base}seq`,
+    active: () => `${base}active`,
+    blocked: () => `${base}blocked`,
+    dimensionPrefix: () => `${base}d:`,
+    dimension: (suffix) => `${base}d:${suffix}`,
+    scratch: (n) => `${base}scratch:${n}`,
+    snapshot: (key) => `${base}snap:${key}`,
+    snapshots: () => `${base}snapshots`,
   };
 }
