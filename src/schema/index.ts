@@ -7,3 +7,4 @@ export * from './template.js';
 export * from './richmenu.js';
 export * from './env.js';
 export * from './segment.js';
+export * from './notice.js';
