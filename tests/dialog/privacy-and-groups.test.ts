@@ -57,7 +57,13 @@ describe('groups and rooms', () => {
   it('ordinary group talk is ignored: no reply, no search, no effect', () => {
     const calls: string[] = [];
     const deps = makeDeps({ search: scriptedSearch({}, calls) });
-    for (const t of ['住民票コンビニ', 'メニュー', '123456789012']) {
+    for (const t of [
+      '住民票コンビニ',
+      'メニュー',
+      '123456789012',
+      '窓口に行ったよ',
+      '窓口で聞いた',
+    ]) {
       expect(handleTurn(initialDialogState, group(t), deps)).toEqual({
         replies: [],
         next: initialDialogState,

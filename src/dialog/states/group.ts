@@ -2,8 +2,11 @@
 import { textView } from '../../messages/index.js';
 import type { StepResult, Turn } from '../types.js';
 
-/** 「窓口」「まどぐち」「@窓口」 at the start of a message address the bot in a group. */
-const WAKE = /^[@＠]?\s*(?:窓口|まどぐち|マドグチ)(?:さん)?[\s、,:：！!]*/u;
+/**
+ * 「窓口」「まどぐち」「@窓口」 (then a space, punctuation or the end) at the start of a message
+ * address the bot in a group; 「窓口に行ったよ」 is talk between members.
+ */
+const WAKE = /^[@＠]?\s*(?:窓口|まどぐち|マドグチ)(?:さん)?(?:[\s、,:：！!]+|$)/u;
 
 export function introduce({ state, deps }: Turn): StepResult {
   const text = [
