@@ -51,7 +51,7 @@ function answerFor(p: Procedure, c: ProcedureCatalogue): string {
   const where =
     systems.length === 1
       ? `${systems[0]}から申し込めます。`
-      : `市の電子申請（${systems.join('・')}のどれか）から申し込めます。`;
+      : `申し込みは、${systems.join('、')}のどれかからです。`;
   const certificate = p.certificate_required
     ? 'マイナンバーカードの電子証明書が必要です。'
     : 'マイナンバーカードの電子証明書がなくても申し込めます。';
