@@ -6,7 +6,8 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 /** Cuts `s` to at most `max` grapheme clusters, ending with 「…」 when it was cut. */
 export function clampLabel(s: string, max: number): string {
   const clean = s.replace(/\s+/g, ' ').trim();
-  if (graphemeLength(clean) <= max) return clean;
+  // A grapheme is at least one UTF-16 unit: short strings need no segmenting.
+  if (clean.length <= max || graphemeLength(clean) <= max) return clean;
   const parts = [...segmenter.segment(clean)].map((x) => x.segment);
   return parts.slice(0, Math.max(0, max - 1)).join('') + '…';
 }

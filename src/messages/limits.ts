@@ -42,9 +42,11 @@ export function graphemeLength(s: string): number {
   return n;
 }
 
+const encoder = new TextEncoder();
+
 /** UTF-8 bytes of a string, the unit of Flex size limits. */
 export function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
+  return encoder.encode(s).length;
 }
 
 type Json = Record<string, unknown>;
@@ -62,7 +64,7 @@ export function checkAction(
   if (!isObject(action)) return [{ path, message: 'action must be an object' }];
   const label = action['label'];
   if (typeof label === 'string') {
-    if (graphemeLength(label) > labelMax)
+    if (label.length > labelMax && graphemeLength(label) > labelMax)
       out.push({ path: `${path}.label`, message: `label longer than ${labelMax}: "${label}"` });
     if (label.length === 0) out.push({ path: `${path}.label`, message: 'label is empty' });
   } else if (labelRequired) {
