@@ -6,6 +6,13 @@
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import type { AskedRecord, DialogState, FeedbackRecord, UserRecord } from './schema/index.js';
 import type { ResidentSettings, Target } from './schema/index.js';
+import type {
+  AuditEntry,
+  AuditInput,
+  BatchRecord,
+  Broadcast,
+  BroadcastState,
+} from './schema/index.js';
 
 export type { AskedRecord, FeedbackRecord, UserRecord };
 export type { ResidentSettings, Target };
@@ -139,4 +146,71 @@ export interface Audience {
   ): AsyncIterable<SnapshotBatch>;
   /** Forgets a snapshot (after its broadcast is finished or cancelled). */
   dropSnapshot(snapshotKey: string): Promise<void>;
+}
+
+/** What a worker got when it took up a batch (`BroadcastStore.claimBatch`). */
+export type BatchClaim =
+  /** The batch is the worker's to send, with the retry key stored before its first attempt. */
+  | { kind: 'claimed'; record: BatchRecord }
+  /** The batch is already delivered, failed or cancelled: nothing to do. */
+  | { kind: 'settled'; record: BatchRecord };
+
+/**
+ * Broadcasts and the progress of their batches (`src/store`: memory and Redis, one contract
+ * suite). Progress is persisted per batch, so a restarted worker resumes where the killed one
+ * stopped; every change that several workers may race on is atomic.
+ */
+export interface BroadcastStore {
+  /** Stores a new broadcast; rejects when the id is taken. */
+  create(b: Broadcast): Promise<void>;
+  get(id: string): Promise<Broadcast | undefined>;
+  /** The newest first (among the latest 500), optionally only those in `states`. */
+  list(options: { limit: number; states?: readonly BroadcastState[] }): Promise<Broadcast[]>;
+  /** Broadcasts still scheduled or sending (the delivery engine resumes them after a restart). */
+  listActive(): Promise<Broadcast[]>;
+  /**
+   * Compare-and-set: stores `next` if the stored version is `next.version - 1`; false when
+   * someone changed the broadcast first (read again and retry).
+   */
+  replace(next: Broadcast): Promise<boolean>;
+  /** Every batch record of a broadcast, by batch number. */
+  batches(id: string): Promise<Map<number, BatchRecord>>;
+  /**
+   * Takes up batch `n`: stores `retryKey` made at `keyAt` unless the batch already has a key
+   * (then the stored one is kept), and counts the attempt. Settled batches are left alone.
+   */
+  claimBatch(id: string, n: number, retryKey: string, keyAt: string): Promise<BatchClaim>;
+  /**
+   * Settles batch `n` (delivered, failed or cancelled) unless it is settled already. Returns
+   * whether this call settled it and how many batches of the broadcast are settled now.
+   */
+  settleBatch(
+    id: string,
+    n: number,
+    record: BatchRecord,
+  ): Promise<{ changed: boolean; settled: number }>;
+  /**
+   * Cancels every batch below `total` that no worker has taken up (no retry key); returns how
+   * many batches of the broadcast are settled now. Batches already taken up are left to finish.
+   */
+  cancelUnclaimed(id: string, total: number, at: string): Promise<number>;
+}
+
+/** The append-only log of every write on the admin API (who, what, when, target, count). */
+export interface AuditLog {
+  /** Appends an entry and returns it with its id (ids increase). Nothing is ever changed. */
+  append(entry: AuditInput): Promise<AuditEntry>;
+  /** The newest first, at most `limit`; `before` (an entry id) pages back. */
+  list(options: { limit: number; before?: string }): Promise<AuditEntry[]>;
+}
+
+/**
+ * Starts confirmed broadcasts at their time (`src/queue`: BullMQ on Redis, or in-process for
+ * local mode and tests). Starting is idempotent per broadcast.
+ */
+export interface DeliveryQueue {
+  /** Starts broadcast `id` at `at` (now, if `at` has passed). */
+  start(id: string, at: Date): Promise<void>;
+  /** Forgets the pending start of broadcast `id` (best effort; a late start finds it cancelled). */
+  cancel(id: string): Promise<void>;
 }
