@@ -21,6 +21,29 @@ export interface StoreKeys {
   all(): string;
   /** The keys of the `Audience` (resident settings and segment bitmaps). */
   readonly audience: AudienceKeys;
+  /** The keys of broadcasts and their batches. */
+  readonly broadcast: BroadcastKeys;
+  /** Stream: the append-only audit log of the admin API. */
+  audit(): string;
+  /** The prefix BullMQ puts before its queue keys (one `{tag}`: a queue's keys share a slot). */
+  queuePrefix(): string;
+}
+
+/**
+ * Broadcast keys share the `{bc}` hash tag: the scripts that settle a batch and update the
+ * index change several of them at once.
+ */
+export interface BroadcastKeys {
+  /** String: the broadcast record (JSON). */
+  record(id: string): string;
+  /** Hash: batch number → batch record (JSON). */
+  batches(id: string): string;
+  /** Counter: settled batches of a broadcast. */
+  settled(id: string): string;
+  /** Sorted set: broadcast ids by creation time (ms). */
+  index(): string;
+  /** Set: ids of broadcasts scheduled or sending. */
+  active(): string;
 }
 
 /**
@@ -75,6 +98,19 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
     asked: () => `${prefix}asked`,
     all: () => `${prefix}*`,
     audience: audienceKeys(`${prefix}aud:{aud}:`),
+    broadcast: broadcastKeys(`${prefix}bc:{bc}:`),
+    audit: () => `${prefix}audit`,
+    queuePrefix: () => `${prefix}{bull}`,
+  };
+}
+
+function broadcastKeys(base: string): BroadcastKeys {
+  return {
+    record: (id) => `${base}rec:${id}`,
+    batches: (id) => `${base}batches:${id}`,
+    settled: (id) => `${base}settled:${id}`,
+    index: () => `${base}index`,
+    active: () => `${base}active`,
   };
 }
 
