@@ -36,7 +36,9 @@ describe('procedureEntries', () => {
       source: ['plan.txt:9'],
     });
     expect(tennyu?.answer).toMatch(/^はい、転入届はオンラインでできます（2024年3月時点）。/);
-    expect(tennyu?.answer).toContain('申し込みは、ぴったりサービス、ロゴフォームのどれかからです。');
+    expect(tennyu?.answer).toContain(
+      '申し込みは、ぴったりサービス、ロゴフォームのどれかからです。',
+    );
     expect(tennyu?.answer).toContain('マイナンバーカードの電子証明書が必要です');
     expect(tennyu?.answer).toContain('市民課にお問い合わせください');
   });
