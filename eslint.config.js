@@ -13,6 +13,7 @@ const coreFolders = [
   'delivery',
   'config',
   'segments',
+  'classes',
 ];
 const edgeFolders = ['store', 'line', 'queue', 'http', 'cli', 'content', 'log'];
 const impure = [

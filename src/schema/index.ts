@@ -8,3 +8,4 @@ export * from './richmenu.js';
 export * from './env.js';
 export * from './segment.js';
 export * from './notice.js';
+export * from './classes.js';
