@@ -16,7 +16,8 @@ import { feedback } from './states/feedback.js';
 import { human } from './states/human.js';
 import { menu, topic } from './states/topic.js';
 import { help } from './states/help.js';
-import { settings } from './states/settings.js';
+import { settings, settingsTap } from './states/settings.js';
+import { decodeSettingsPostback } from './states/settings-postback.js';
 import { media } from './states/media.js';
 import { myNumberWarning } from './states/my-number.js';
 import { hello, thanks } from './states/small-talk.js';
@@ -54,7 +55,7 @@ function onText(
     case 'help':
       return help(turn);
     case 'settings':
-      return settings(turn);
+      return settings(turn, source);
     case 'human':
       return human(turn);
     case 'hello':
@@ -68,7 +69,9 @@ function onText(
   }
 }
 
-function onPostback(turn: Turn, data: string): StepResult {
+function onPostback(turn: Turn, data: string, source: TurnInput['source']): StepResult {
+  const tap = decodeSettingsPostback(data);
+  if (tap) return settingsTap(turn, tap, source);
   const p = decodePostback(data);
   switch (p?.a) {
     case 'show':
@@ -82,7 +85,7 @@ function onPostback(turn: Turn, data: string): StepResult {
     case 'help':
       return help(turn);
     case 'settings':
-      return settings(turn);
+      return settings(turn, source);
     case 'contact':
       return human(turn, p.id);
     case 'none':
@@ -103,7 +106,7 @@ function step(turn: Turn, input: TurnInput): StepResult {
     case 'text':
       return onText(turn, input.text, input.source, input.mentioned);
     case 'postback':
-      return onPostback(turn, input.data);
+      return onPostback(turn, input.data, input.source);
     case 'media':
       return input.source === 'user' ? media(turn, input.media) : silent(turn.state);
     default:

@@ -3,5 +3,6 @@ export { handleTurn, apologyReplies } from './handle-turn.js';
 export type { DialogDeps, Effect, Source, TurnInput, TurnResult } from './types.js';
 export { TOPICS, type Topic } from './topics.js';
 export { encodePostback, decodePostback, type Postback } from './postback.js';
+export { needsSettings } from './states/settings-postback.js';
 export { looksLikeMyNumber, maskQuery } from './privacy.js';
 export { DialogStateSchema, initialDialogState, type DialogState } from '../schema/dialog.js';

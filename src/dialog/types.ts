@@ -1,6 +1,6 @@
 // The contract between the conversation and the bot runtime (shared/notes/bot-contract.md).
 import type { messagingApi } from '@line/bot-sdk';
-import type { CityConfig, DialogState, FaqEntry } from '../schema/index.js';
+import type { CityConfig, DialogState, FaqEntry, ResidentSettings } from '../schema/index.js';
 import type { SearchOutcome, Verdict } from '../search/index.js';
 import type { TemplateSet, View } from '../messages/index.js';
 
@@ -43,6 +43,12 @@ export interface DialogDeps {
    * Optional: without it a topic tap searches the topic's name.
    */
   topic?(category: string): FaqEntry[];
+  /**
+   * The resident's notification settings, loaded by the runtime only for the turns that need
+   * them (`needsSettings`); the city's defaults for someone not seen yet. Undefined when they
+   * could not be read: the settings screens then say so instead of guessing.
+   */
+  settings?: ResidentSettings;
 }
 
 /** Something the runtime must record after the turn. */
@@ -51,7 +57,9 @@ export type Effect =
   /** `query` is already masked (phones, e-mails); never emitted for マイナンバー-like text. */
   | { type: 'asked'; query: string; status: Verdict; topId?: string; score?: number }
   | { type: 'blocked' }
-  | { type: 'followed' };
+  | { type: 'followed' }
+  /** The resident changed their notification settings: save these (the whole new settings). */
+  | { type: 'settings'; settings: ResidentSettings };
 
 export interface TurnResult {
   /** At most 5 (LINE's limit), each within LINE's limits; empty = do not reply. */

@@ -8,6 +8,8 @@ export { TEMPLATE_NAMES, toAction, toQuickReply } from './view.js';
 export type { Choice, TemplateName, View } from './view.js';
 export { ANSWER_MAX, answerCard, listCard, infoCard, textView } from './cards.js';
 export type { AnswerCardInput, ListCardInput, InfoCardInput } from './cards.js';
+export { settingsCard, SETTINGS_MAX_TOPICS } from './settings.js';
+export type { SettingsCardInput, SettingsTopicRow, SettingsValueRow } from './settings.js';
 export { renderView, renderReplies, renderText, renderFlex } from './render.js';
 export type { TemplateSet } from './render.js';
 export { parseTemplateSet, checkTemplateSet, worstCaseViews } from './templates.js';

@@ -8,6 +8,7 @@ import type { TemplateSet } from './render.js';
 import { renderFlex } from './render.js';
 import { TEMPLATE_NAMES, type Choice, type TemplateName, type View } from './view.js';
 import { answerCard, infoCard, listCard } from './cards.js';
+import { SETTINGS_MAX_TOPICS, settingsCard } from './settings.js';
 import { checkMessages } from './limits.js';
 
 /** Parses raw template files (name → parsed JSON); every problem is named with its file. */
@@ -86,6 +87,28 @@ export function worstCaseViews(): Record<TemplateName, View> {
     fallback: infoCard('fallback', info),
     greeting: infoCard('greeting', info),
     help: infoCard('help', info),
+    settings: settingsCard({
+      title: question,
+      intro: long('受け取るお知らせ', 400),
+      // Settings postbacks are short (`a=set&topic=<≤32 chars>&on=1`); labels come from city.yaml.
+      topics: Array.from({ length: SETTINGS_MAX_TOPICS + 2 }, (_, i) => ({
+        label: long('お知らせの種類', 60),
+        chosen: i % 2 === 0,
+        choice: {
+          label: long('種類', 60),
+          postback: `a=set&topic=${long('x', 32)}&on=1`,
+          displayText: long('種類を受け取らない', 60),
+        },
+      })),
+      rows: [0, 1].map((i) => ({
+        label: long('地区', 60),
+        value: long('上吉影', 60),
+        choice: postback(long('変える', 60), i),
+      })),
+      status: long('配信を停止しています。', 400),
+      stop: postback(long('配信停止', 60), 9),
+      buttons,
+    }),
   };
 }
 

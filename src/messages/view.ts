@@ -12,6 +12,7 @@ export const TEMPLATE_NAMES = [
   'fallback',
   'greeting',
   'help',
+  'settings',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

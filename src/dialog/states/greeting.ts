@@ -14,7 +14,11 @@ export function greet({ deps }: Turn): StepResult {
       '例:「住民票はコンビニでとれる？」',
       '下のボタンからも選べます。',
     ].join('\n'),
-    note: '受け取るお知らせは「通知設定」で選べるようになります（準備中）。人と話したいときは「人と話したい」と送ってください。',
+    note: [
+      // A new friend starts with the city's first topic (see defaultSettings in src/segments).
+      deps.city.topics[0] ? `お知らせは、まず「${deps.city.topics[0].label}」が届きます。` : '',
+      '受け取るお知らせや地区は「通知設定」で選べます。人と話したいときは「人と話したい」と送ってください。',
+    ].join(''),
     buttons: [...topicChoices(), settingsChoice],
     quick: [helpChoice, humanChoice()],
   });
