@@ -190,10 +190,11 @@ export interface BroadcastStore {
     record: BatchRecord,
   ): Promise<{ changed: boolean; settled: number }>;
   /**
-   * Cancels every batch below `total` that no worker has taken up (no retry key); returns how
-   * many batches of the broadcast are settled now. Batches already taken up are left to finish.
+   * Settles every batch below `total` that no worker has taken up (no retry key) with `record`
+   * (cancelled, or failed when sending stopped); returns how many batches of the broadcast are
+   * settled now. Batches already taken up are left to their worker.
    */
-  cancelUnclaimed(id: string, total: number, at: string): Promise<number>;
+  settleUnclaimed(id: string, total: number, record: BatchRecord): Promise<number>;
 }
 
 /** The append-only log of every write on the admin API (who, what, when, target, count). */

@@ -160,6 +160,8 @@ export const BroadcastSchema = z.object({
   sendAt: isoTime.optional(),
   /** True when the night hold moved `sendAt` to the morning. */
   held: z.boolean().optional(),
+  /** The LINE messages, rendered and frozen at confirmation: residents get what was previewed. */
+  messages: z.array(z.looseObject({ type: z.string() })).min(1).max(5).optional(),
   /** The last test send to the staff test accounts. */
   tested: ActorStampSchema.extend({ recipients: count }).optional(),
   startedAt: isoTime.optional(),

@@ -75,12 +75,13 @@ export function createMemoryBroadcastStore(): BroadcastStore {
       settledOf.set(id, settled + 1);
       return { changed: true, settled: settled + 1 };
     },
-    async cancelUnclaimed(id, total, at) {
+    async settleUnclaimed(id, total, record) {
+      const checked = BatchRecordSchema.parse(record);
       const m = batches(id);
       let settled = settledOf.get(id) ?? 0;
       for (let n = 0; n < total; n++) {
         if (m.has(n)) continue;
-        m.set(n, { status: 'cancelled', attempts: 0, settledAt: at });
+        m.set(n, { ...checked });
         settled++;
       }
       settledOf.set(id, settled);

@@ -7,7 +7,12 @@ import { Redis } from 'ioredis';
 import type { BatchClaim, BroadcastStore, Logger } from '../ports.js';
 import { BatchRecordSchema, BroadcastSchema } from '../schema/index.js';
 import type { BatchRecord, Broadcast } from '../schema/index.js';
-import { cancelScript, claimScript, replaceScript, settleScript } from './broadcast-scripts.js';
+import {
+  settleUnclaimedScript,
+  claimScript,
+  replaceScript,
+  settleScript,
+} from './broadcast-scripts.js';
 import type { BroadcastScript } from './broadcast-scripts.js';
 import { decode } from './codec.js';
 import { createKeys } from './keys.js';
@@ -159,12 +164,11 @@ export function createRedisBroadcastStore(
       )) as [number, number];
       return { changed: changed === 1, settled: Number(settled) };
     },
-    async cancelUnclaimed(id, total, at) {
-      const record: BatchRecord = { status: 'cancelled', attempts: 0, settledAt: at };
+    async settleUnclaimed(id, total, record) {
       const settled = await run(
-        cancelScript,
+        settleUnclaimedScript,
         [keys.batches(id), keys.settled(id)],
-        [total, JSON.stringify(record)],
+        [total, JSON.stringify(BatchRecordSchema.parse(record))],
       );
       return Number(settled);
     },

@@ -80,12 +80,12 @@ return {1, redis.call('INCR', KEYS[2])}
 );
 
 /**
- * cancel-2: cancel every batch below ARGV 1 that has no record (no worker took it up).
- * KEYS: 1 batches, 2 settled counter. ARGV: 1 total, 2 the cancelled record JSON.
+ * settle-unclaimed-2: settle every batch below ARGV 1 that has no record (no worker took it
+ * up) with ARGV 2. KEYS: 1 batches, 2 settled counter.
  * Returns the settled count.
  */
-export const cancelScript = script(
-  'cancel-2',
+export const settleUnclaimedScript = script(
+  'settle-unclaimed-2',
   2,
   `
 local n = 0

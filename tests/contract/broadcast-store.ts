@@ -194,7 +194,9 @@ export function broadcastStoreContract(name: string, make: () => Promise<Broadca
       const id = '20260401-bat005';
       await store.claimBatch(id, 0, KEY(1), AT); // in flight
       await store.settleBatch(id, 1, { status: 'delivered', attempts: 1, settledAt: AT });
-      expect(await store.cancelUnclaimed(id, 4, AT)).toBe(3);
+      expect(
+        await store.settleUnclaimed(id, 4, { status: 'cancelled', attempts: 0, settledAt: AT }),
+      ).toBe(3);
       const batches = await store.batches(id);
       expect([0, 1, 2, 3].map((n) => batches.get(n)?.status)).toEqual([
         'sending',
@@ -202,7 +204,9 @@ export function broadcastStoreContract(name: string, make: () => Promise<Broadca
         'cancelled',
         'cancelled',
       ]);
-      expect(await store.cancelUnclaimed(id, 4, AT)).toBe(3);
+      expect(
+        await store.settleUnclaimed(id, 4, { status: 'cancelled', attempts: 0, settledAt: AT }),
+      ).toBe(3);
       expect((await store.claimBatch(id, 2, KEY(9), AT)).kind).toBe('settled');
       expect(
         await store.settleBatch(id, 0, { status: 'delivered', attempts: 1, settledAt: AT }),
