@@ -39,6 +39,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     enableOfflineQueue: false,
     commandTimeout: options.commandTimeoutMs ?? 1000,
     connectTimeout: 2000,
+    // Commands issued in the same tick (many residents at once) share one write.
+    enableAutoPipelining: true,
     // Reconnect forever, at most every 2 s: Redis coming back must heal the bot without a restart.
     retryStrategy: (times) => Math.min(times * 100, 2000),
   });
