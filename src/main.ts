@@ -19,8 +19,13 @@ import { createHttpApp, createMetricsRegistry } from './http/index.js';
 import { createLineSender, createWebhookReceiver } from './line/index.js';
 import { createLogger } from './log/index.js';
 import type { AppLogger } from './log/index.js';
-import type { Clock, Sender, Store } from './ports.js';
-import { createMemoryStore, createRedisStore } from './store/index.js';
+import type { Audience, Clock, Sender, Store } from './ports.js';
+import {
+  createMemoryAudience,
+  createMemoryStore,
+  createRedisAudience,
+  createRedisStore,
+} from './store/index.js';
 
 const clock: Clock = { now: () => new Date() };
 
@@ -76,6 +81,14 @@ function createStore(config: Config, logger: AppLogger): Store {
   return createMemoryStore({ clock });
 }
 
+/** Who receives which notices: Redis bitmaps next to the store, or memory in local mode. */
+function createAudience(config: Config, logger: AppLogger): Audience & { close?(): Promise<void> } {
+  if (config.redis) {
+    return createRedisAudience({ url: config.redis.url, prefix: config.redis.prefix, logger });
+  }
+  return createMemoryAudience();
+}
+
 async function main(): Promise<void> {
   const result = readConfig(process.env);
   if (!result.ok) {
@@ -103,6 +116,7 @@ async function main(): Promise<void> {
 
   const metrics = createMetricsRegistry();
   const store = createStore(config, logger);
+  const audience = createAudience(config, logger);
   const sender = createSender(config, logger, metrics);
   let content: BotContent | undefined;
   let contentProblem = 'loading';
@@ -114,6 +128,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     metrics,
+    audience,
     content: () => {
       if (!content) throw new Error(`FAQ not loaded: ${contentProblem}`);
       return content;
@@ -190,6 +205,7 @@ async function main(): Promise<void> {
     // Let queued events finish (their replies are due), but not forever.
     await Promise.race([dispatcher.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
     await store.close();
+    await audience.close?.();
     logger.flush();
     process.exit(process.exitCode ?? 0);
   }

@@ -5,14 +5,15 @@
  * token expired falls back to a push with a retry key derived from the event id.
  */
 import type { messagingApi, webhook } from '@line/bot-sdk';
-import { apologyReplies, handleTurn, initialDialogState } from '../dialog/index.js';
+import { apologyReplies, handleTurn, initialDialogState, needsSettings } from '../dialog/index.js';
 import type { DialogDeps, Effect, TurnResult } from '../dialog/index.js';
 import type { TemplateSet } from '../messages/index.js';
-import type { Clock, Logger, Metrics, Sender, Store } from '../ports.js';
-import type { CityConfig, DialogState, FaqEntry } from '../schema/index.js';
+import type { Audience, Clock, Logger, Metrics, Sender, Store } from '../ports.js';
+import type { CityConfig, DialogState, FaqEntry, ResidentSettings } from '../schema/index.js';
 import { search } from '../search/index.js';
 import type { SearchIndex } from '../search/index.js';
 import { retryKeyFor } from './retry-key.js';
+import { saveSettings, settingsForTurn, syncBlock, syncFollow } from './audience-sync.js';
 import { conversationKey, toTurnInput, userIdOf } from './turn-input.js';
 
 /** The city's content, loaded once at start-up (`src/content`) and shared by every event. */
@@ -42,6 +43,8 @@ export interface AppDeps {
   content(): BotContent;
   metrics?: Metrics;
   options?: AppOptions;
+  /** Who receives which notices: follow/unfollow and 通知設定 update it. Optional (tests). */
+  audience?: Audience;
 }
 
 type Ctx = { deps: AppDeps; userId: string | undefined; eventType: string };
@@ -60,7 +63,7 @@ async function degrade<T>(ctx: Ctx, op: string, run: () => Promise<T>, fallback:
   }
 }
 
-function dialogDeps(content: BotContent, now: Date): DialogDeps {
+function dialogDeps(content: BotContent, now: Date, settings?: ResidentSettings): DialogDeps {
   return {
     city: content.city,
     search: (query) => search(content.index, query),
@@ -68,6 +71,7 @@ function dialogDeps(content: BotContent, now: Date): DialogDeps {
     now,
     ...(content.templates ? { templates: content.templates } : {}),
     ...(content.topic ? { topic: content.topic.bind(content) } : {}),
+    ...(settings ? { settings } : {}),
   };
 }
 
@@ -117,8 +121,9 @@ async function sendReplies(
   }
 }
 
-async function applyEffect(ctx: Ctx, effect: Effect, at: Date): Promise<void> {
-  const { store, metrics } = ctx.deps;
+async function applyEffect(ctx: Ctx, effect: Effect, at: Date, city: CityConfig): Promise<void> {
+  const { store, metrics, audience } = ctx.deps;
+  const sync = audience && { audience, logger: ctx.deps.logger, metrics };
   switch (effect.type) {
     case 'feedback':
       metrics?.count('madoguchi_feedback_total', { helpful: String(effect.helpful) });
@@ -153,11 +158,15 @@ async function applyEffect(ctx: Ctx, effect: Effect, at: Date): Promise<void> {
     case 'followed':
       if (ctx.userId)
         await degrade(ctx, 'markFollowed', () => store.markFollowed(ctx.userId!, at), undefined);
+      if (ctx.userId && sync) await syncFollow(sync, ctx.userId, city);
       return;
     case 'blocked':
       if (ctx.userId)
         await degrade(ctx, 'markBlocked', () => store.markBlocked(ctx.userId!, at), undefined);
+      if (ctx.userId && sync) await syncBlock(sync, ctx.userId);
       return;
+    case 'settings':
+      return; // saved before the reply (see handleEvent): the confirmation must be true
   }
 }
 
@@ -200,9 +209,14 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
 
   const now = clock.now();
   const content = deps.content();
+  const sync = deps.audience && { audience: deps.audience, logger, metrics };
+  const settings =
+    sync && userId && needsSettings(input)
+      ? await settingsForTurn(sync, userId, content.city)
+      : undefined;
   let result: TurnResult;
   try {
-    result = handleTurn(state, input, dialogDeps(content, now));
+    result = handleTurn(state, input, dialogDeps(content, now, settings));
   } catch (err) {
     // A bug in the conversation: the resident still gets an apology with the city's contact.
     metrics?.count('madoguchi_turn_errors_total');
@@ -218,6 +232,11 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
       undefined,
     );
   }
+  const change = result.effects.find((e) => e.type === 'settings');
+  if (change && !(sync && userId && (await saveSettings(sync, userId, change.settings)))) {
+    // Never confirm a change that was not saved.
+    result = { ...result, replies: apologyReplies(content.city) };
+  }
   if (result.replies.length > 0 && mode === 'active') await sendReplies(ctx, event, result.replies);
-  for (const effect of result.effects) await applyEffect(ctx, effect, now);
+  for (const effect of result.effects) await applyEffect(ctx, effect, now, content.city);
 }

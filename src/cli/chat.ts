@@ -15,7 +15,7 @@ import { loadCity, loadTemplates, loadTokenizer } from '../content/index.js';
 import { ContentError } from '../errors.js';
 import { describeMessages, type Tap } from '../messages/index.js';
 import type { Logger } from '../ports.js';
-import { createMemoryStore } from '../store/index.js';
+import { createMemoryAudience, createMemoryStore } from '../store/index.js';
 import { parseFlags, type CliIo, type Command } from './command.js';
 import { EXIT } from './exit-codes.js';
 import { defaultCity, faqRoot } from './paths.js';
@@ -88,6 +88,7 @@ Piped input works line by line: printf '住民票ってコンビニでとれる�
       clock,
       logger: stderrLogger(io),
       content: () => content,
+      audience: createMemoryAudience(),
     };
     const event = eventFactory(io.now);
     let taps: Tap[] = [];

@@ -24,8 +24,8 @@ export const CityConfigSchema = z.strictObject({
     note: text.optional(),
   }),
   departments: z.array(DepartmentSchema).default([]),
-  /** Districts residents can choose for segmented notices. */
-  areas: z.array(text).default([]),
+  /** Districts residents can choose for segmented notices (≤ 40 characters, as in segment.ts). */
+  areas: z.array(text.max(40, 'an area name must be at most 40 characters')).default([]),
   /** Topics residents can subscribe to; the first is the default for new friends. */
   topics: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: text }))
