@@ -14,6 +14,7 @@ const coreFolders = [
   'config',
   'segments',
   'classes',
+  'reports',
 ];
 const edgeFolders = ['store', 'line', 'queue', 'http', 'cli', 'content', 'log'];
 const impure = [

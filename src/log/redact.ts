@@ -5,15 +5,10 @@
  * resident's lines can still be followed without the id being readable.
  */
 import { createHmac } from 'node:crypto';
+import { LOG_MASK, MY_NUMBER_REMOVED, maskPersonalData } from '../reports/index.js';
 
-export const MY_NUMBER_REMOVED = '[マイナンバー削除]';
+export { MY_NUMBER_REMOVED };
 
-const SEP = '[\\s\\-‐‑‒–—―ー−.・]';
-/** 12 digits, possibly split by up to two separators between any two digits. */
-const MY_NUMBER = new RegExp(`(?<!\\d)\\d(?:${SEP}{0,2}\\d){11}(?!\\d)`, 'g');
-/** Japanese phone numbers: 0 (or +81) then 9–10 digits, split by hyphens, spaces or brackets. */
-const PHONE = /(?<!\d)(?:\+81[\s-]?|0)\d{1,4}[-\s()]{0,2}\d{1,4}[-\s()]{0,2}\d{3,4}(?!\d)/g;
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 /** LINE user ids: `U` + 32 hex digits. */
 const USER_ID = /\bU[0-9a-f]{32}\b/g;
 /** Keys whose string values are LINE user ids whatever they look like. */
@@ -35,29 +30,10 @@ export function createUserIdHasher(key: string): HashUserId {
   };
 }
 
-function maskPhone(match: string): string {
-  const digits = match.replace(/\D/g, '');
-  const national = match.startsWith('+81') ? digits.length - 2 : digits.length;
-  // 0 + 9-10 digits; other lengths are not Japanese phone numbers.
-  if (national < 9 || national > 11) return match;
-  let keep = 2;
-  return match
-    .split('')
-    .reverse()
-    .map((ch) => (/\d/.test(ch) ? (keep-- > 0 ? ch : '*') : ch))
-    .reverse()
-    .join('');
-}
-
 /** Redacts one text. NFKC first, so full-width digits and letters are caught too. */
 export function redactText(text: string, hashUserId: HashUserId): string {
-  return text
-    .normalize('NFKC')
-    // Phones first: maskPhone leaves 12-digit runs whole, for the マイナンバー rule to remove.
-    .replace(PHONE, maskPhone)
-    .replace(MY_NUMBER, MY_NUMBER_REMOVED)
-    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***@${domain}`)
-    .replace(USER_ID, (id) => hashUserId(id));
+  // The patterns are shared with the question log (src/reports/mask.ts).
+  return maskPersonalData(text, LOG_MASK).replace(USER_ID, (id) => hashUserId(id));
 }
 
 function errorToObject(err: Error): Record<string, unknown> {

@@ -9,3 +9,4 @@ export * from './env.js';
 export * from './segment.js';
 export * from './notice.js';
 export * from './classes.js';
+export * from './question-log.js';
