@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { formatProblem, type Problem } from '../errors.js';
 import { COMMON_PACK, listCities, readCity } from './load-city.js';
 import { checkPacks } from './pack-rules.js';
+import { checkClassSchedule } from './class-rules.js';
 import { RESERVED_FILES, readPack, type Pack } from './read-pack.js';
 import { readSeedLines, type SeedLines } from './seeds.js';
 
@@ -31,7 +32,7 @@ export async function checkCity(
   const seeds = await readSeedLines(opts.seedsDir);
   const { city, problems } = await readCity(faqRoot, cityId);
   const own = city.packs[city.packs.length - 1];
-  if (own) problems.push(...cityPackProblems(own, cityId));
+  if (own) problems.push(...cityPackProblems(own, cityId), ...checkClassSchedule(own));
   problems.push(...checkPacks(city.packs, { seeds, today: opts.today }));
   return finish([cityId], problems, seeds, opts);
 }
@@ -40,7 +41,7 @@ export async function checkCity(
 export async function checkPackDir(dir: string, opts: CheckOptions): Promise<CheckResult> {
   const seeds = await readSeedLines(opts.seedsDir);
   const { pack, problems } = await readPack(dir);
-  problems.push(...checkPacks([pack], { seeds, today: opts.today }));
+  problems.push(...checkPacks([pack], { seeds, today: opts.today }), ...checkClassSchedule(pack));
   return finish([dir], problems, seeds, opts);
 }
 

@@ -5,7 +5,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentError, PackNotFoundError, UnknownCityError, type Problem } from '../errors.js';
-import type { CityConfig, EvalCase, FaqEntry, SynonymGroup } from '../schema/index.js';
+import type {
+  CityConfig,
+  ClassSchedule,
+  EvalCase,
+  FaqEntry,
+  SynonymGroup,
+} from '../schema/index.js';
 import { readPack, type Pack } from './read-pack.js';
 
 /** The pack every city shares. */
@@ -21,6 +27,8 @@ export interface City {
   synonyms: SynonymGroup[];
   /** The city pack's `eval.yaml`. */
   evalCases: EvalCase[];
+  /** The city pack's `classes.yaml` (the スマホ教室 schedule), when it has one. */
+  classes?: ClassSchedule;
   /** The packs read, common first (absent when there is no `faq/common/`). */
   packs: Pack[];
 }
@@ -84,6 +92,7 @@ export function layer(cityId: string, packs: Pack[]): City {
     entries: [...byId.values()],
     synonyms: packs.flatMap((p) => p.synonyms),
     evalCases: own?.evalCases ?? [],
+    ...(own?.classes ? { classes: own.classes } : {}),
     packs,
   };
 }

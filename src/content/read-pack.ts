@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { ContentError, PackNotFoundError, type Problem } from '../errors.js';
 import {
   CityConfigSchema,
+  ClassScheduleSchema,
   EvalCaseSchema,
   EvalFileSchema,
   FaqEntrySchema,
@@ -17,6 +18,7 @@ import {
   SynonymFileSchema,
   SynonymGroupSchema,
   type CityConfig,
+  type ClassSchedule,
   type EvalCase,
   type FaqEntry,
   type ProcedureCatalogue,
@@ -54,8 +56,8 @@ export interface Pack {
   evalCases: EvalCase[];
   city?: CityConfig;
   procedures?: ProcedureCatalogue;
-  /** `classes.yaml` as plain data (its schema belongs to the スマホ教室 feature). */
-  classes?: unknown;
+  /** `classes.yaml`: the スマホ教室 schedule. */
+  classes?: ClassSchedule;
   /** Every id written in the pack, also of entries that failed validation. */
   writtenIds: Set<string>;
   /** Where an entry, eval case, city config or procedure catalogue of this pack was written. */
@@ -158,9 +160,15 @@ export async function readPack(dir: string): Promise<PackReport> {
         }
         break;
       }
-      case RESERVED_FILES.classes:
-        pack.classes = yaml.data;
+      case RESERVED_FILES.classes: {
+        problems.push(...duplicateClassIds(yaml));
+        const r = readObject(yaml, ClassScheduleSchema, problems, 'the class schedule');
+        if (r) {
+          pack.classes = r;
+          sites.set(r, siteIn(yaml, []));
+        }
         break;
+      }
       default: {
         if (Array.isArray(yaml.data)) {
           yaml.data.forEach((e, i) => noteId((e as { id?: unknown })?.id, file, yaml.lineOf([i])));
@@ -195,6 +203,31 @@ export async function loadPack(dir: string): Promise<Pack> {
   }
   if (errors.length > 0) throw new ContentError(errors);
   return pack;
+}
+
+/** Class ids written twice in `classes.yaml` (checked on the raw data, also when a class is invalid). */
+function duplicateClassIds(yaml: YamlFile): Problem[] {
+  const raw = (yaml.data as { classes?: unknown } | null)?.classes;
+  if (!Array.isArray(raw)) return [];
+  const first = new Map<string, number>();
+  const problems: Problem[] = [];
+  raw.forEach((c, i) => {
+    const id = (c as { id?: unknown })?.id;
+    if (typeof id !== 'string' && typeof id !== 'number') return;
+    const line = yaml.lineOf(['classes', i, 'id']);
+    const seen = first.get(String(id));
+    if (seen === undefined) first.set(String(id), line);
+    else {
+      problems.push({
+        file: yaml.file,
+        line,
+        field: `classes[${i}].id`,
+        message: `duplicate class id "${id}": also used at line ${seen}`,
+        severity: 'error',
+      });
+    }
+  });
+  return problems;
 }
 
 function siteIn(yaml: YamlFile, prefix: PathKey[]): Site {
