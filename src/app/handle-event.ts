@@ -11,7 +11,7 @@ import type { TemplateSet } from '../messages/index.js';
 import type { Audience, Clock, Logger, Metrics, Sender, Store } from '../ports.js';
 import type { CityConfig, DialogState, FaqEntry, ResidentSettings } from '../schema/index.js';
 import { search } from '../search/index.js';
-import type { SearchIndex } from '../search/index.js';
+import type { SearchIndex, SearchOutcome } from '../search/index.js';
 import { retryKeyFor } from './retry-key.js';
 import { saveSettings, settingsForTurn, syncBlock, syncFollow } from './audience-sync.js';
 import { conversationKey, toTurnInput, userIdOf } from './turn-input.js';
@@ -21,6 +21,8 @@ export interface BotContent {
   city: CityConfig;
   index: SearchIndex;
   entry(id: string): FaqEntry | undefined;
+  /** The search bound to `index` (cached by `createBotContent`); default `search(index, q)`. */
+  search?(query: string): SearchOutcome;
   templates?: TemplateSet;
   topic?(category: string): FaqEntry[];
 }
@@ -66,7 +68,9 @@ async function degrade<T>(ctx: Ctx, op: string, run: () => Promise<T>, fallback:
 function dialogDeps(content: BotContent, now: Date, settings?: ResidentSettings): DialogDeps {
   return {
     city: content.city,
-    search: (query) => search(content.index, query),
+    search: content.search
+      ? (query) => content.search!(query)
+      : (query) => search(content.index, query),
     entry: (id) => content.entry(id),
     now,
     ...(content.templates ? { templates: content.templates } : {}),

@@ -165,7 +165,12 @@ describe('when the store fails (Redis away)', () => {
 
 describe('when the dialog throws', () => {
   it('replies with an apology and the city’s phone number, and logs the error', async () => {
-    const broken = { ...content, index: {} as BotContent['index'] };
+    const broken: BotContent = {
+      ...content,
+      search: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'qw')");
+      },
+    };
     deps.content = () => broken;
     await handleEvent(E(ev.text(USER_1, '粗大ごみ')), deps);
     expect(texts(sender)[0]).toContain('0568-00-0000');
