@@ -6,6 +6,7 @@
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import type { AskedRecord, DialogState, FeedbackRecord, UserRecord } from './schema/index.js';
 import type { ResidentSettings, Target } from './schema/index.js';
+import type { QuestionLogInput, QuestionLogRecord } from './schema/index.js';
 import type {
   AuditEntry,
   AuditInput,
@@ -16,6 +17,7 @@ import type {
 
 export type { AskedRecord, FeedbackRecord, UserRecord };
 export type { ResidentSettings, Target };
+export type { QuestionLogInput, QuestionLogRecord };
 
 /** Sends messages to LINE. Implementations: `src/line` (the real API), `app`'s recording sender. */
 export interface Sender {
@@ -214,4 +216,19 @@ export interface DeliveryQueue {
   start(id: string, at: Date): Promise<void>;
   /** Forgets the pending start of broadcast `id` (best effort; a late start finds it cancelled). */
   cancel(id: string): Promise<void>;
+}
+
+/**
+ * The question log staff read (`src/store`: memory and Redis, one contract suite): every
+ * resident question with its verdict, and later their feedback, already masked and with user
+ * ids hashed. Records older than the retention (default 13 months) are never returned and are
+ * purged. Every method may reject when the backing store is down.
+ */
+export interface QuestionLog {
+  /** Appends a record (the log gives it an id); records older than the retention are dropped. */
+  append(record: QuestionLogInput): Promise<void>;
+  /** The city's records with `from` ≤ at < `to`, oldest first (ties in append order). */
+  read(city: string, from: Date, to: Date): Promise<QuestionLogRecord[]>;
+  /** Deletes every record older than the retention now; returns how many were deleted. */
+  purge(): Promise<number>;
 }

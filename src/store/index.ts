@@ -18,3 +18,8 @@ export { createMemoryAuditLog } from './audit-memory.js';
 export { createRedisAuditLog } from './audit-redis.js';
 export type { RedisAuditLog, RedisAuditLogOptions } from './audit-redis.js';
 export type { BroadcastKeys } from './keys.js';
+export { createMemoryQuestionLog } from './question-log-memory.js';
+export type { QuestionLogOptions } from './question-log-memory.js';
+export { createRedisQuestionLog } from './question-log-redis.js';
+export type { RedisQuestionLog, RedisQuestionLogOptions } from './question-log-redis.js';
+export type { QuestionLogKeys } from './keys.js';

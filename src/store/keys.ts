@@ -27,6 +27,16 @@ export interface StoreKeys {
   audit(): string;
   /** The prefix BullMQ puts before its queue keys (one `{tag}`: a queue's keys share a slot). */
   queuePrefix(): string;
+  /** The keys of the question log staff read (reports). */
+  readonly questionLog: QuestionLogKeys;
+}
+
+/** Question-log keys: one sorted set per city (score = time in ms), and the set of cities. */
+export interface QuestionLogKeys {
+  /** Sorted set: the city's records (JSON, id first), scored by their time in ms. */
+  records(city: string): string;
+  /** Set: the cities that have records (for purging them all). */
+  cities(): string;
 }
 
 /**
@@ -101,6 +111,10 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
     broadcast: broadcastKeys(`${prefix}bc:{bc}:`),
     audit: () => `${prefix}audit`,
     queuePrefix: () => `${prefix}{bull}`,
+    questionLog: {
+      records: (city) => `${prefix}qlog:{${city}}`,
+      cities: () => `${prefix}qlog:cities`,
+    },
   };
 }
 

@@ -1,0 +1,143 @@
+/**
+ * The question log on Redis: one sorted set per city, scored by the record's time in ms, each
+ * member the record's JSON with its id first (unique, and in append order within one writer).
+ * Retention is exact: reads never return records older than the cutoff, and a purge (run at
+ * most once an hour by `append`, by the injected clock) removes them with ZREMRANGEBYSCORE.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Clock, Logger, QuestionLog } from '../ports.js';
+import { retentionCutoff } from '../reports/index.js';
+import { DEFAULT_RETENTION_MONTHS, QuestionLogRecordSchema } from '../schema/index.js';
+import type { QuestionLogRecord } from '../schema/index.js';
+import { decode } from './codec.js';
+import { createKeys } from './keys.js';
+import type { QuestionLogKeys } from './keys.js';
+import { parseQuestionLogInput } from './question-log-record.js';
+
+export interface RedisQuestionLogOptions {
+  url: string;
+  /** Key prefix (see `keys.ts`); default `madoguchi:`. */
+  prefix?: string;
+  clock: Clock;
+  /** Months a record is kept. Default 13. */
+  retentionMonths?: number;
+  /** A command that gets no answer within this time rejects. Default 5,000 ms. */
+  commandTimeoutMs?: number;
+  /** Records fetched per ZRANGEBYSCORE page when reading. Default 10,000. */
+  pageSize?: number;
+  logger?: Logger;
+}
+
+export interface RedisQuestionLog extends QuestionLog {
+  readonly keys: QuestionLogKeys;
+  ready(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const PURGE_EVERY_MS = 3_600_000;
+
+export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQuestionLog {
+  const keys = createKeys(options.prefix).questionLog;
+  const months = options.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
+  const pageSize = options.pageSize ?? 10_000;
+  const redis = new Redis(options.url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: options.commandTimeoutMs ?? 5000,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 100, 2000),
+  });
+  let lastError = '';
+  redis.on('error', (err: Error) => {
+    if (err.message !== lastError) {
+      lastError = err.message;
+      options.logger?.warn(
+        { err: { name: err.name, message: err.message } },
+        'redis: question log connection error',
+      );
+    }
+  });
+  redis.on('ready', () => {
+    lastError = '';
+  });
+
+  const now = () => options.clock.now().getTime();
+  const cutoff = () => retentionCutoff(options.clock.now(), months).getTime();
+  let lastPurge = -Infinity;
+  let seq = 0;
+  /** Time (base 36, fixed width) + a per-writer sequence + randomness: unique and ordered. */
+  const newId = (ms: number) => {
+    seq = (seq + 1) % 36 ** 4;
+    return `${ms.toString(36).padStart(9, '0')}${seq.toString(36).padStart(4, '0')}${randomBytes(4).toString('hex')}`;
+  };
+
+  async function purge(): Promise<number> {
+    lastPurge = now();
+    const cities = await redis.smembers(keys.cities());
+    if (cities.length === 0) return 0;
+    const limit = cutoff();
+    const multi = redis.multi();
+    for (const city of cities) multi.zremrangebyscore(keys.records(city), '-inf', `(${limit}`);
+    const results = (await multi.exec()) ?? [];
+    return results.reduce((n, [err, removed]) => n + (err ? 0 : Number(removed)), 0);
+  }
+
+  return {
+    keys,
+    async ready(timeoutMs = 5000) {
+      if (redis.status === 'ready') return;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          redis.off('ready', onReady);
+          reject(new Error(`redis not ready after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const onReady = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        redis.once('ready', onReady);
+      });
+    },
+    async append(input) {
+      const ms = Date.parse(input.at);
+      const record = parseQuestionLogInput(input, newId(Number.isFinite(ms) ? ms : 0));
+      if (Date.parse(record.at) < cutoff()) return;
+      const { id, ...rest } = record;
+      const member = JSON.stringify({ id, ...rest });
+      await redis
+        .multi()
+        .zadd(keys.records(record.city), Date.parse(record.at), member)
+        .sadd(keys.cities(), record.city)
+        .exec();
+      if (now() - lastPurge >= PURGE_EVERY_MS) await purge();
+    },
+    async read(city, from, to) {
+      const min = Math.max(from.getTime(), cutoff());
+      const max = `(${to.getTime()}`;
+      const out: QuestionLogRecord[] = [];
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await redis.zrangebyscore(
+          keys.records(city),
+          min,
+          max,
+          'LIMIT',
+          offset,
+          pageSize,
+        );
+        for (const raw of page)
+          out.push(decode(QuestionLogRecordSchema, raw, 'question-log record'));
+        if (page.length < pageSize) return out;
+      }
+    },
+    purge,
+    async close() {
+      try {
+        await redis.quit();
+      } catch {
+        // quit fails when the connection is already gone; disconnect() below is all that is left.
+      }
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { QuestionLogInput } from '../../src/ports.js';
+import { createRedisQuestionLog } from '../../src/store/index.js';
+import { manualClock } from '../contract/manual-clock.js';
+import { questionLogContract } from '../contract/question-log.js';
+import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
+
+const url = redisUrl();
+
+describe.skipIf(!url)('redis question log', () => {
+  questionLogContract('redis', async ({ retentionMonths, start }) => {
+    const prefix = uniquePrefix('qlog');
+    const clock = manualClock(start);
+    const log = createRedisQuestionLog({
+      url,
+      prefix,
+      clock,
+      ...(retentionMonths ? { retentionMonths } : {}),
+    });
+    await log.ready();
+    return {
+      log,
+      clock,
+      cleanup: async () => {
+        await log.close();
+        await deleteKeys(url, prefix);
+      },
+    };
+  });
+
+  describe('Redis specifics', () => {
+    const prefix = uniquePrefix('qlog-x');
+    const clock = manualClock(new Date('2026-04-15T00:00:00Z'));
+    const log = createRedisQuestionLog({ url, prefix, clock, pageSize: 1000 });
+    const raw = new Redis(url);
+    afterAll(async () => {
+      await log.close();
+      await deleteKeys(url, prefix);
+      raw.disconnect();
+    });
+    const q = (at: string, query: string): QuestionLogInput => ({
+      kind: 'question',
+      at,
+      city: 'komaki',
+      query,
+      verdict: 'no_answer',
+    });
+
+    it('keeps one sorted set per city, scored by time, and the set of cities', async () => {
+      await log.ready();
+      await log.append(q('2026-04-10T00:00:00Z', 'a'));
+      expect((await raw.keys(`${prefix}*`)).sort()).toEqual([
+        `${prefix}qlog:cities`,
+        `${prefix}qlog:{komaki}`,
+      ]);
+      const [member, score] = await raw.zrange(`${prefix}qlog:{komaki}`, 0, 0, 'WITHSCORES');
+      expect(score).toBe(String(Date.parse('2026-04-10T00:00:00Z')));
+      expect(member!.startsWith('{"id":"')).toBe(true);
+    });
+
+    it('reads more records than one page, in order', async () => {
+      const base = Date.parse('2026-04-11T00:00:00Z');
+      const multi = [];
+      for (let i = 0; i < 2500; i++) {
+        multi.push(log.append(q(new Date(base + i * 1000).toISOString(), `q${i}`)));
+      }
+      await Promise.all(multi);
+      const got = await log.read('komaki', new Date(base), new Date(base + 2500 * 1000));
+      expect(got).toHaveLength(2500);
+      expect(got.every((r, i) => r.kind === 'question' && r.query === `q${i}`)).toBe(true);
+    });
+
+    it('purges on append once an hour has passed, by the injected clock', async () => {
+      const key = `${prefix}qlog:{komaki}`;
+      const before = await raw.zcard(key);
+      clock.set(new Date('2027-06-11T00:00:00Z'));
+      await log.append(q('2027-06-11T00:00:00Z', 'new'));
+      expect(await raw.zcard(key)).toBe(1);
+      expect(before).toBeGreaterThan(1);
+    });
+
+    it('rejects a stored record that no longer matches the schema', async () => {
+      await raw.zadd(`${prefix}qlog:{komaki}`, Date.parse('2027-06-11T01:00:00Z'), '{"id":"x"}');
+      await expect(
+        log.read('komaki', new Date('2027-06-11T00:30:00Z'), new Date('2027-06-12T00:00:00Z')),
+      ).rejects.toMatchObject({ code: 'store/bad-state' });
+    });
+  });
+});
