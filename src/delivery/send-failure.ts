@@ -11,8 +11,8 @@
 import type { FailureReason } from '../schema/index.js';
 
 export type SendFailure =
-  | { kind: 'rate-limited'; lineMessage?: string }
-  | { kind: 'quota'; lineMessage?: string }
+  | { kind: 'rate-limited'; httpStatus?: number; lineMessage?: string }
+  | { kind: 'quota'; httpStatus?: number; lineMessage?: string }
   | {
       kind: 'transient';
       reason: Extract<FailureReason, 'server-error' | 'network'>;
@@ -38,10 +38,10 @@ export function classifySendFailure(err: unknown): SendFailure {
   const withStatus = status === undefined ? {} : { httpStatus: status };
   const monthly = /monthly limit/i.test(lineMessage ?? '');
   if (code === 'line/quota-exceeded' || (status === 429 && monthly)) {
-    return { kind: 'quota', ...withMessage };
+    return { kind: 'quota', ...withStatus, ...withMessage };
   }
   if (code === 'line/rate-limited' || status === 429)
-    return { kind: 'rate-limited', ...withMessage };
+    return { kind: 'rate-limited', ...withStatus, ...withMessage };
   if (code === 'line/bad-request') {
     return { kind: 'rejected', lineMessage: typeof e.message === 'string' ? e.message : code };
   }

@@ -12,6 +12,7 @@ describe('classifySendFailure', () => {
   it('sorts the errors the LINE sender throws', () => {
     expect(classifySendFailure(new RateLimitError('multicast', 'Too Many Requests'))).toEqual({
       kind: 'rate-limited',
+      httpStatus: 429,
       lineMessage: 'Too Many Requests',
     });
     expect(
