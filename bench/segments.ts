@@ -92,7 +92,8 @@ function environmentLine(redisVersion: string): string {
   let commit = 'unknown';
   try {
     commit = git('rev-parse', '--short', 'HEAD');
-    if (git('status', '--porcelain', '--', 'src/store', 'src/segments', 'bench/segments.ts')) {
+    const mine = ['src/store/audience-*', 'src/store/keys.ts', 'src/segments', 'bench/segments.ts'];
+    if (git('status', '--porcelain', '--', ...mine)) {
       commit += ' (+ uncommitted audience changes)';
     }
   } catch {
