@@ -10,6 +10,8 @@ export { ANSWER_MAX, answerCard, listCard, infoCard, textView } from './cards.js
 export type { AnswerCardInput, ListCardInput, InfoCardInput } from './cards.js';
 export { settingsCard, SETTINGS_MAX_TOPICS } from './settings.js';
 export type { SettingsCardInput, SettingsTopicRow, SettingsValueRow } from './settings.js';
+export { classCards, CLASS_CARDS_MAX } from './classes.js';
+export type { ClassCardItem, ClassCardsInput } from './classes.js';
 export { renderView, renderReplies, renderText, renderFlex } from './render.js';
 export type { TemplateSet } from './render.js';
 export { parseTemplateSet, checkTemplateSet, worstCaseViews } from './templates.js';

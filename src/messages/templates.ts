@@ -9,6 +9,7 @@ import { renderFlex } from './render.js';
 import { TEMPLATE_NAMES, type Choice, type TemplateName, type View } from './view.js';
 import { answerCard, infoCard, listCard } from './cards.js';
 import { SETTINGS_MAX_TOPICS, settingsCard } from './settings.js';
+import { CLASS_CARDS_MAX, classCards } from './classes.js';
 import { checkMessages } from './limits.js';
 
 /** Parses raw template files (name → parsed JSON); every problem is named with its file. */
@@ -108,6 +109,35 @@ export function worstCaseViews(): Record<TemplateName, View> {
       status: long('配信を停止しています。', 400),
       stop: postback(long('配信停止', 60), 9),
       buttons,
+    }),
+    classes: classCards({
+      altText: long('スマホ教室', 600),
+      note: long('見本の日程です。', 300),
+      items: Array.from({ length: CLASS_CARDS_MAX + 2 }, (_, i) => ({
+        kind: long('ふらっと相談会', 40),
+        badge: long('開催中', 60),
+        title: question,
+        when: long('2027年12月28日(火) 13:30〜15:30', 80),
+        venue: long('第1老人福祉センター（中部）', 200),
+        join: long('電話で申し込み 0568-76-1113（前の週の金曜日まで）', 300),
+        target: long('スマホ初心者、高齢の方', 200),
+        topics: long('LINEの使い方、マイナンバーカード', 300),
+        capacity: long('20人', 40),
+        fee: long('500円（テキスト代）', 80),
+        partner: long('名古屋大学情報学研究科', 100),
+        notes: long('予約はいりません。', 400),
+        // Class postbacks are short (`a=rem&c=<class id, ≤ 80>`); long links stay out of cards.
+        buttons: [
+          {
+            label: long('前日に通知', 60),
+            postback: `a=rem&c=${long('x', 80)}`,
+            displayText: long('通知', 300),
+          },
+          { label: long('電話で申し込む', 60), uri: `tel:${long('0', 30)}` },
+          { label: long('申込みフォーム', 60), uri: `https://example.lg.jp/${long('a', 270)}${i}` },
+          { label: long('通知の確認', 60), postback: 'a=rems' },
+        ],
+      })),
     }),
   };
 }

@@ -13,6 +13,7 @@ export const TEMPLATE_NAMES = [
   'greeting',
   'help',
   'settings',
+  'classes',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -71,7 +71,11 @@ export const ClassJoinSchema = z
   .strictObject({
     how: z.enum(JOIN_METHODS, { error: `how must be one of ${JOIN_METHODS.join(', ')}` }),
     phone: text.optional(),
-    url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+    /** At most 300 characters: it becomes a button in the class card. */
+    url: z
+      .url({ protocol: /^https$/, error: 'must be an https:// address' })
+      .max(300, 'a form address must be at most 300 characters')
+      .optional(),
     /** e.g. 「開催日の1週間前まで」「先着順」「店頭で申し込み」. */
     note: text.optional(),
   })
