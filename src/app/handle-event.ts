@@ -8,10 +8,11 @@ import type { messagingApi, webhook } from '@line/bot-sdk';
 import { apologyReplies, handleTurn, initialDialogState, needsSettings } from '../dialog/index.js';
 import type { DialogDeps, Effect, TurnResult } from '../dialog/index.js';
 import type { TemplateSet } from '../messages/index.js';
-import type { Audience, Clock, Logger, Metrics, Sender, Store } from '../ports.js';
+import type { Audience, Clock, Logger, Metrics, QuestionLog, Sender, Store } from '../ports.js';
 import type { CityConfig, DialogState, FaqEntry, ResidentSettings } from '../schema/index.js';
 import { search } from '../search/index.js';
 import type { SearchIndex, SearchOutcome } from '../search/index.js';
+import { questionLogRecord } from './question-log.js';
 import { retryKeyFor } from './retry-key.js';
 import { saveSettings, settingsForTurn, syncBlock, syncFollow } from './audience-sync.js';
 import { conversationKey, toTurnInput, userIdOf } from './turn-input.js';
@@ -47,6 +48,10 @@ export interface AppDeps {
   options?: AppOptions;
   /** Who receives which notices: follow/unfollow and 通知設定 update it. Optional (tests). */
   audience?: Audience;
+  /** Every question and feedback for staff reports (masked, user ids hashed). Optional. */
+  questionLog?: QuestionLog;
+  /** The keyed hash of user ids in the question log (`createUserIdHasher`, src/log). */
+  hashUserId?: (userId: string) => string;
 }
 
 type Ctx = { deps: AppDeps; userId: string | undefined; eventType: string };
@@ -125,9 +130,22 @@ async function sendReplies(
   }
 }
 
-async function applyEffect(ctx: Ctx, effect: Effect, at: Date, city: CityConfig): Promise<void> {
-  const { store, metrics, audience } = ctx.deps;
+async function applyEffect(ctx: Ctx, effect: Effect, at: Date, content: BotContent): Promise<void> {
+  const { store, metrics, audience, questionLog } = ctx.deps;
   const sync = audience && { audience, logger: ctx.deps.logger, metrics };
+  const city = content.city;
+  const logged =
+    questionLog &&
+    questionLogRecord(effect, {
+      city: city.id,
+      at,
+      userId: ctx.userId,
+      hashUserId: ctx.deps.hashUserId,
+      entry: (id) => content.entry(id),
+    });
+  if (questionLog && logged) {
+    await degrade(ctx, 'questionLog', () => questionLog.append(logged), undefined);
+  }
   switch (effect.type) {
     case 'feedback':
       metrics?.count('madoguchi_feedback_total', { helpful: String(effect.helpful) });
@@ -242,5 +260,5 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
     result = { ...result, replies: apologyReplies(content.city) };
   }
   if (result.replies.length > 0 && mode === 'active') await sendReplies(ctx, event, result.replies);
-  for (const effect of result.effects) await applyEffect(ctx, effect, now, content.city);
+  for (const effect of result.effects) await applyEffect(ctx, effect, now, content);
 }
