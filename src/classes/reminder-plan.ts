@@ -11,8 +11,8 @@ import { addDays, jstInstant, jstMinutes } from './jst.js';
 export const REMINDER_TIME = '10:00';
 /** Notices go out only between these hours in Japan (a restarted scheduler waits for morning). */
 export const DAYTIME = { from: 8, to: 21 } as const;
-/** A resident may keep at most this many reminders. */
-export const MAX_REMINDERS = 20;
+/** A resident may keep at most this many reminders (one list card shows them all). */
+export const MAX_REMINDERS = 8;
 
 /** Where and when a class is, as residents are told it. */
 export function slotOf(c: ClassItem): ClassSlot {

@@ -21,6 +21,8 @@ import { decodeSettingsPostback } from './states/settings-postback.js';
 import { media } from './states/media.js';
 import { myNumberWarning } from './states/my-number.js';
 import { hello, thanks } from './states/small-talk.js';
+import { classTap, classText } from './states/classes.js';
+import { decodeClassPostback } from './states/classes-postback.js';
 
 /** Questions longer than this are cut before searching (nobody types more in LINE). */
 const MAX_QUESTION = 500;
@@ -65,13 +67,18 @@ function onText(
     case 'topic':
       return topic(turn, command.topic);
     default:
-      return ask(turn, question.slice(0, MAX_QUESTION));
+      return (
+        classText(turn, question.slice(0, MAX_QUESTION), source) ??
+        ask(turn, question.slice(0, MAX_QUESTION))
+      );
   }
 }
 
 function onPostback(turn: Turn, data: string, source: TurnInput['source']): StepResult {
   const tap = decodeSettingsPostback(data);
   if (tap) return settingsTap(turn, tap, source);
+  const classTapped = decodeClassPostback(data);
+  if (classTapped) return classTap(turn, classTapped, source);
   const p = decodePostback(data);
   switch (p?.a) {
     case 'show':

@@ -1,6 +1,8 @@
 // The contract between the conversation and the bot runtime (shared/notes/bot-contract.md).
 import type { messagingApi } from '@line/bot-sdk';
 import type { CityConfig, DialogState, FaqEntry, ResidentSettings } from '../schema/index.js';
+import type { ClassReminder, ClassSlot } from '../schema/index.js';
+import type { ClassCatalog } from '../classes/index.js';
 import type { SearchOutcome, Verdict } from '../search/index.js';
 import type { TemplateSet, View } from '../messages/index.js';
 
@@ -49,6 +51,13 @@ export interface DialogDeps {
    * could not be read: the settings screens then say so instead of guessing.
    */
   settings?: ResidentSettings;
+  /** The スマホ教室 schedule (`classes.yaml`). Without it, class questions go to the FAQ. */
+  classes?: ClassCatalog;
+  /**
+   * The resident's 「前日に通知」 reminders, loaded by the runtime only for the turns that need
+   * them (`needsReminders`). Undefined when they could not be read: the replies then say so.
+   */
+  reminders?: readonly ClassReminder[];
 }
 
 /** Something the runtime must record after the turn. */
@@ -59,7 +68,11 @@ export type Effect =
   | { type: 'blocked' }
   | { type: 'followed' }
   /** The resident changed their notification settings: save these (the whole new settings). */
-  | { type: 'settings'; settings: ResidentSettings };
+  | { type: 'settings'; settings: ResidentSettings }
+  /** 「前日に通知」: save this reminder (before the reply: the confirmation must be true). */
+  | { type: 'remind'; classId: string; title: string; slot: ClassSlot }
+  /** The resident cancelled a reminder (also saved before the reply). */
+  | { type: 'unremind'; classId: string };
 
 export interface TurnResult {
   /** At most 5 (LINE's limit), each within LINE's limits; empty = do not reply. */

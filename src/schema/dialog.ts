@@ -13,6 +13,8 @@ export const DialogStateSchema = z.object({
   lastEntryId: entryId.optional(),
   /** The 「もしかして」 candidates shown last, in order, so typing 「1」 picks the first. */
   candidates: z.array(entryId).max(3).default([]),
+  /** The last reply listed スマホ教室, so a short follow-up (「来週は？」) is read as about them. */
+  classesShown: z.boolean().optional(),
 });
 export type DialogState = z.infer<typeof DialogStateSchema>;
 
