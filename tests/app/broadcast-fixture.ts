@@ -121,17 +121,47 @@ export async function makeWorld(
     logger,
     calls: [],
     accepted: [],
+    answer: () => [200],
+    async addResidents(count, settings) {
+      for (let i = 1; i <= count; i++) await audience.markFollowed(userId(i), settings(i));
+    },
+  };
+  const line = fakeLine();
+  Object.defineProperty(world, 'answer', { get: () => line.answer, set: (f) => (line.answer = f) });
+  world.calls = line.calls;
+  world.accepted = line.accepted;
+  return world;
+}
+
+/** Settings with `area` and the default topic. */
+export const inArea = (area: string, topics = ['bousai']): ResidentSettings => ({
+  topics,
+  area,
+  stopped: false,
+});
+
+export interface FakeLine {
+  calls: LineCall[];
+  accepted: LineCall[];
+  answer: (call: LineCall, i: number) => LineAnswer;
+}
+
+/**
+ * Fakes LINE's multicast with nock: records every call and answers with `answer` (default 200,
+ * and 409 for a retry key LINE already accepted, as LINE does).
+ */
+export function fakeLine(): FakeLine {
+  const line: FakeLine = {
+    calls: [],
+    accepted: [],
     answer: (call) =>
-      world.accepted.some((a) => a.retryKey === call.retryKey)
+      line.accepted.some((a) => a.retryKey === call.retryKey)
         ? [
             409,
             { message: 'The retry key is already accepted' },
             { 'x-line-accepted-request-id': 'req-0' },
           ]
         : [200, {}],
-    async addResidents(count, settings) {
-      for (let i = 1; i <= count; i++) await audience.markFollowed(userId(i), settings(i));
-    },
   };
   nock('https://api.line.me')
     .persist()
@@ -144,21 +174,15 @@ export async function makeWorld(
           to: b.to,
           messages: b.messages,
         };
-        const i = world.calls.length;
-        world.calls.push(call);
-        const a = world.answer(call, i);
-        if (a === 'network')
+        const i = line.calls.length;
+        line.calls.push(call);
+        const a = line.answer(call, i);
+        if (a === 'network') {
           return cb(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), [0]);
-        if (a[0] === 200) world.accepted.push(call);
+        }
+        if (a[0] === 200) line.accepted.push(call);
         cb(null, [a[0], a[1] ?? {}, { 'x-line-request-id': `req-${i}`, ...a[2] }]);
       });
     });
-  return world;
+  return line;
 }
-
-/** Settings with `area` and the default topic. */
-export const inArea = (area: string, topics = ['bousai']): ResidentSettings => ({
-  topics,
-  area,
-  stopped: false,
-});
