@@ -1,6 +1,6 @@
 // Turns text into the terms of each search field. Runs on entries at build time and on queries,
 // so both sides always go through exactly the same steps.
-import { STOP_WORDS, isContentToken, normalize } from '../text/index.js';
+import { STOP_WORDS, cleanText, foldKana, isContentToken } from '../text/index.js';
 import type { Token, Tokenize } from '../text/index.js';
 
 /** The terms one text contributes; every list may repeat a term (term frequency counts). */
@@ -45,11 +45,12 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     readingRun = '';
   };
   for (const token of tokens) {
-    const surface = normalize(token.surface);
-    const reading = normalize(token.reading ?? token.surface);
+    // Tokens come from cleaned text, so kana folding is all that is left to do.
+    const surface = foldKana(token.surface);
+    const reading = token.reading === undefined ? surface : foldKana(token.reading);
     folded += surface;
     foldedReading += reading;
-    const base = normalize(token.base);
+    const base = foldKana(token.base);
     if (isWordTerm(token, base)) {
       words.push(base);
       run += surface;
@@ -60,4 +61,24 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
   }
   flush();
   return { words, grams, readingGrams, folded, foldedReading };
+}
+
+/** Runs of kanji, katakana, latin letters and digits: content words, roughly, without a tokenizer. */
+const CONTENT_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々〆ヶa-z0-9]+/gu;
+
+/**
+ * Character bigrams of the text's kanji/katakana/latin runs (hiragana, mostly particles and
+ * okurigana, and symbols split runs). Needs no tokenizer, so it is cheap on long answers.
+ */
+export function scriptGrams(text: string): string[] {
+  const out: string[] = [];
+  for (const m of cleanText(text).matchAll(CONTENT_RUN)) pushGrams(foldKana(m[0]), out);
+  return out;
+}
+
+/** The kanji/katakana/latin runs of the text, kana-folded: rough content words without a tokenizer. */
+export function scriptWords(text: string): string[] {
+  return Array.from(cleanText(text).matchAll(CONTENT_RUN), (m) => foldKana(m[0])).filter(
+    (w) => w.length > 0,
+  );
 }

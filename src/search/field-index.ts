@@ -38,42 +38,92 @@ export function idfOf(df: number, n: number): number {
   return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Builds a field from `[entryIndex, terms]` units, given in entry order. */
+/** A growable Uint32Array (plain arrays of numbers cost more memory and GC on large packs). */
+class U32Buffer {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * Builds a field from `[entryIndex, terms]` units, given in entry order. Postings are collected
+ * as (term, unit, tf) triples and laid out in two typed arrays with a counting sort, so a large
+ * pack does not allocate one array per term.
+ */
 export function buildField(
   units: Array<[number, string[]]>,
   entryCount: number,
   params: Bm25Params,
 ): FieldIndex {
-  const lists = new Map<
-    string,
-    { units: number[]; tfs: number[]; lastEntry: number; df: number }
-  >();
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const lastEntry: number[] = [];
+  const tripleTerm = new U32Buffer();
+  const tripleUnit = new U32Buffer();
+  const tripleTf = new U32Buffer();
   const lengths = new Float32Array(units.length);
   const unitEntry = new Uint32Array(units.length);
+  const tf = new Map<number, number>();
   let total = 0;
   units.forEach(([entry, terms], u) => {
     lengths[u] = terms.length;
     unitEntry[u] = entry;
     total += terms.length;
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
-      let list = lists.get(t);
-      if (!list) lists.set(t, (list = { units: [], tfs: [], lastEntry: -1, df: 0 }));
-      list.units.push(u);
-      list.tfs.push(Math.min(n, 0xffff));
-      if (list.lastEntry !== entry) {
-        list.df++;
-        list.lastEntry = entry;
+    tf.clear();
+    for (const t of terms) {
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = df.length;
+        termIds.set(t, id);
+        df.push(0);
+        lastEntry.push(-1);
+      }
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of tf) {
+      tripleTerm.push(id);
+      tripleUnit.push(u);
+      tripleTf.push(Math.min(n, 0xffff));
+      if (lastEntry[id] !== entry) {
+        df[id] = (df[id] as number) + 1;
+        lastEntry[id] = entry;
       }
     }
   });
+  // Counting sort of the triples by term; units stay in increasing order within a term.
+  const start = new Uint32Array(df.length + 1);
+  for (let i = 0; i < tripleTerm.length; i++) {
+    const next = (tripleTerm.data[i] as number) + 1;
+    start[next] = (start[next] as number) + 1;
+  }
+  for (let id = 0; id < df.length; id++) {
+    start[id + 1] = (start[id + 1] as number) + (start[id] as number);
+  }
+  const fill = start.slice(0, df.length);
+  const allUnits = new Uint32Array(tripleTerm.length);
+  const allTfs = new Uint16Array(tripleTerm.length);
+  for (let i = 0; i < tripleTerm.length; i++) {
+    const id = tripleTerm.data[i] as number;
+    const at = fill[id] as number;
+    fill[id] = at + 1;
+    allUnits[at] = tripleUnit.data[i] as number;
+    allTfs[at] = tripleTf.data[i] as number;
+  }
   const postings = new Map<string, Posting>();
-  for (const [t, list] of lists) {
+  for (const [t, id] of termIds) {
+    const from = start[id] as number;
+    const to = start[id + 1] as number;
     postings.set(t, {
-      units: Uint32Array.from(list.units),
-      tfs: Uint16Array.from(list.tfs),
-      idf: idfOf(list.df, entryCount),
+      units: allUnits.subarray(from, to),
+      tfs: allTfs.subarray(from, to),
+      idf: idfOf(df[id] as number, entryCount),
     });
   }
   const avgLength = units.length ? Math.max(total / units.length, 1) : 1;
@@ -99,7 +149,8 @@ export function idf(field: FieldIndex, term: string): number {
 /**
  * Adds `weight ×` the field's BM25+ score of each entry (its best unit) into `scores`, and
  * appends newly scored entries to `touched`. `terms` maps each query term to its query-side
- * weight. Only the postings of the query terms are read, never every entry.
+ * weight; terms with more than `maxPosting` units are skipped. Only the postings of the query terms are read,
+ * never every entry.
  */
 export function scoreField(
   field: FieldIndex,
@@ -107,6 +158,7 @@ export function scoreField(
   weight: number,
   scores: Float64Array,
   touched: number[],
+  maxPosting = Infinity,
 ): void {
   const { k1, delta } = field.params;
   const acc = field.scratch;
@@ -114,7 +166,7 @@ export function scoreField(
   const units: number[] = [];
   for (const [term, qWeight] of terms) {
     const posting = field.postings.get(term);
-    if (!posting) continue;
+    if (!posting || posting.units.length > maxPosting) continue;
     const w = posting.idf * qWeight;
     const { units: us, tfs } = posting;
     for (let i = 0; i < us.length; i++) {

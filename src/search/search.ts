@@ -1,10 +1,11 @@
 // Answers one query from a built index: analyze, score the query's postings per field, rank,
 // then decide whether the best entry is a confident answer.
 import type { FaqEntry } from '../schema/index.js';
+import { scriptGrams, scriptWords } from './analyze.js';
 import { analyzeWithSynonyms } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
 import { idealScore, scoreField } from './field-index.js';
-import { FIELDS } from './settings.js';
+import { FIELDS, GRAM_POSTING_LIMIT } from './settings.js';
 import type { FieldName } from './settings.js';
 import { decideVerdict } from './verdict.js';
 import type { Verdict } from './verdict.js';
@@ -42,7 +43,14 @@ export function queryTerms(
   const a = analyzeWithSynonyms(query, index.tokenize, index.synonyms);
   const words = counts(a.words);
   const grams = counts(a.grams);
-  return { qw: words, qg: grams, qr: counts(a.readingGrams), kw: words, aw: words, ag: grams };
+  return {
+    qw: words,
+    qg: grams,
+    qr: counts(a.readingGrams),
+    kw: words,
+    aw: counts([...scriptWords(query), ...a.words.filter((w) => w.startsWith('~'))]),
+    ag: counts(scriptGrams(query)),
+  };
 }
 
 /** The `k` best of `candidates` by score, best first (ties: earlier entry first). */
@@ -67,10 +75,15 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
   const scores = index.scratch;
   const touched: number[] = [];
   let ideal = 0;
+  const gramLimit = Math.max(
+    GRAM_POSTING_LIMIT.min,
+    GRAM_POSTING_LIMIT.share * index.entries.length,
+  );
   for (const name of FIELD_NAMES) {
     const { weight } = FIELDS[name];
     if (weight === 0) continue;
-    scoreField(index.fields[name], terms[name], weight, scores, touched);
+    const limit = name.endsWith('w') ? Infinity : gramLimit;
+    scoreField(index.fields[name], terms[name], weight, scores, touched, limit);
     if (name.startsWith('q')) ideal += weight * idealScore(index.fields[name], terms[name]);
   }
   const ranked = top > 0 ? topK(touched, scores, top) : [];

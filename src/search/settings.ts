@@ -1,7 +1,12 @@
 // Every tunable of the engine, in one place. One setting serves every pack: there are no
-// per-dataset switches. The figures behind each value are in DESIGN.md and bench/RESULTS.md.
+// per-dataset switches. The measurements behind each value are in DESIGN.md.
 import type { Bm25Params } from './field-index.js';
 
+/**
+ * qw/qg/qr: question and alternative questions (one unit per variant; an entry scores its best
+ * variant) as content words, bigrams as written, bigrams of the kana reading.
+ * kw: keywords as content words. aw/ag: answer words and answer bigrams.
+ */
 export type FieldName = 'qw' | 'qg' | 'qr' | 'kw' | 'aw' | 'ag';
 
 export interface FieldSetting extends Bm25Params {
@@ -9,20 +14,27 @@ export interface FieldSetting extends Bm25Params {
   weight: number;
 }
 
-export const FIELDS: Record<FieldName, FieldSetting> = {
-  /** Question and alternative questions: content-word base forms (and synonym concepts). */
+export const FIELDS: Readonly<Record<FieldName, Readonly<FieldSetting>>> = {
   qw: { weight: 1, k1: 1.2, b: 0.75, delta: 0.5 },
-  /** Question variants: character bigrams as written, for compounds the tokenizer split differently. */
   qg: { weight: 0.3, k1: 1.2, b: 0.75, delta: 0 },
-  /** Question variants: bigrams of the kana reading, where kana-only and kanji spellings meet. */
   qr: { weight: 0.3, k1: 1.2, b: 0.75, delta: 0 },
-  /** Staff keywords (words, and each keyword whole). */
   kw: { weight: 0.8, k1: 1.2, b: 0.5, delta: 0 },
-  /** Answer: content words of its first `ANSWER_CHARS` characters. */
   aw: { weight: 0.3, k1: 1.2, b: 0.75, delta: 0 },
-  /** Answer: character bigrams of content-word runs. */
-  ag: { weight: 0.2, k1: 1.2, b: 0.75, delta: 0 },
+  ag: { weight: 0.3, k1: 1.2, b: 0.75, delta: 0 },
 };
 
-/** How much of each answer is tokenized and indexed (long answers dominate build time). */
-export const ANSWER_CHARS = 100_000;
+/**
+ * How much of each answer is indexed. Answers are indexed without kuromoji (runs of kanji,
+ * katakana and latin letters as words, plus their bigrams): tokenizing them cost ~3–5 µs per
+ * character and dominated the build of large packs, and on localgovFAQ dev the tokenizer-free
+ * answer fields scored the same (DESIGN.md).
+ */
+export const ANSWER_CHARS = 400;
+
+/**
+ * Bigram terms (qg, qr, ag) found in more than `share` of the entries (and more than `min`
+ * entries, so small packs keep them all) are skipped at query time: they weigh little
+ * (idf < ln 4) and their long postings dominated latency on 20,000 entries. No measured quality
+ * change on localgovFAQ dev.
+ */
+export const GRAM_POSTING_LIMIT = { share: 0.25, min: 500 } as const;

@@ -12,5 +12,8 @@ export interface Token {
   posDetail?: string;
 }
 
-/** Splits cleaned text into tokens. Must be synchronous and deterministic. */
+/**
+ * Splits text into tokens. Must be synchronous and deterministic, and must apply `cleanText`
+ * first (NFKC, case, spaces): token strings are only kana-folded after it. `loadTokenizer` does.
+ */
 export type Tokenize = (text: string) => Token[];
