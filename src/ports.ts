@@ -7,6 +7,7 @@ import type { messagingApi, webhook } from '@line/bot-sdk';
 import type { AskedRecord, DialogState, FeedbackRecord, UserRecord } from './schema/index.js';
 import type { ResidentSettings, Target } from './schema/index.js';
 import type { QuestionLogInput, QuestionLogRecord } from './schema/index.js';
+import type { ClassAnnouncement, ClassReminder } from './schema/index.js';
 import type {
   AuditEntry,
   AuditInput,
@@ -231,4 +232,42 @@ export interface QuestionLog {
   read(city: string, from: Date, to: Date): Promise<QuestionLogRecord[]>;
   /** Deletes every record older than the retention now; returns how many were deleted. */
   purge(): Promise<number>;
+}
+
+/**
+ * スマホ教室: residents' 「前日に通知」 reminders and the weekly announcements (`src/store`: memory
+ * and Redis, one contract suite). A reminder is stored under its resident and class; every change
+ * the scheduler races on is compare-and-set on the reminder's `version`.
+ */
+export interface ReminderStore {
+  /** The resident's reminders (any order). */
+  listForUser(userId: string): Promise<ClassReminder[]>;
+  /**
+   * Adds a reminder unless the resident has one for that class (`exists`) or already has `max`
+   * (`full`).
+   */
+  add(userId: string, reminder: ClassReminder, max: number): Promise<'added' | 'exists' | 'full'>;
+  /** Removes the resident's reminder for a class; false when there was none. */
+  remove(userId: string, classId: string): Promise<boolean>;
+  /** Ids of the classes that have at least one reminder. */
+  classIds(): Promise<string[]>;
+  /** The reminders of one class, with their residents. */
+  listForClass(classId: string): Promise<Array<{ userId: string; reminder: ClassReminder }>>;
+  /**
+   * Compare-and-set: stores `next` (or deletes the reminder when `next` is null) if the stored
+   * version is still `version`; false when it changed or is gone.
+   */
+  update(
+    userId: string,
+    classId: string,
+    version: number,
+    next: ClassReminder | null,
+  ): Promise<boolean>;
+  /** Classes already announced; undefined before the first announcement run (the baseline). */
+  announcedIds(): Promise<Set<string> | undefined>;
+  markAnnounced(classIds: readonly string[]): Promise<void>;
+  /** The announcement of a week (its JST Monday, `YYYY-MM-DD`). */
+  getAnnouncement(week: string): Promise<ClassAnnouncement | undefined>;
+  /** Stores `a` if the stored version is `a.version - 1` (none stored counts as 0). */
+  putAnnouncement(a: ClassAnnouncement): Promise<boolean>;
 }

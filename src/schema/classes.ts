@@ -194,8 +194,12 @@ export const ClassAnnouncementSchema = z.object({
       /** Absent = every subscriber of the topic (classes without an area, or no areas). */
       area: z.string().min(1).optional(),
       classIds: z.array(idLike).min(1),
-      /** The broadcast id it is published under (deterministic, so a rerun finds it). */
-      broadcastId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,39}$/),
+      /** The broadcast it became (recorded when created, so a rerun confirms that one only). */
+      broadcastId: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{2,39}$/)
+        .optional(),
+      /** Confirmed (or found nobody to send to): nothing more to do for this group. */
       published: z.boolean(),
       recipients: z.number().int().min(0).optional(),
     }),
