@@ -209,25 +209,25 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
   if (mode === 'standby' && input.kind !== 'follow' && input.kind !== 'unfollow') return;
 
   const eventId = (event as { webhookEventId?: unknown }).webhookEventId;
-  if (typeof eventId === 'string' && eventId) {
-    const first = await degrade(
-      ctx,
-      'claimEvent',
-      () => store.claimEvent(eventId, options?.dedupTtlSeconds ?? 86_400),
-      true,
-    );
-    if (!first) {
-      metrics?.count('madoguchi_events_duplicate_total');
-      logger.info({ eventType: event.type, userId }, 'redelivered event already handled; skipped');
-      return;
-    }
-  }
-
   const key = conversationKey(event);
-  const state: DialogState = key
-    ? ((await degrade(ctx, 'loadState', () => store.loadState(key), undefined)) ??
-      initialDialogState)
-    : initialDialogState;
+  // Claim and load in the same tick: with Redis auto-pipelining that is one round trip.
+  const [first, loaded] = await Promise.all([
+    typeof eventId === 'string' && eventId
+      ? degrade(
+          ctx,
+          'claimEvent',
+          () => store.claimEvent(eventId, options?.dedupTtlSeconds ?? 86_400),
+          true,
+        )
+      : true,
+    key ? degrade(ctx, 'loadState', () => store.loadState(key), undefined) : undefined,
+  ]);
+  if (!first) {
+    metrics?.count('madoguchi_events_duplicate_total');
+    logger.info({ eventType: event.type, userId }, 'redelivered event already handled; skipped');
+    return;
+  }
+  const state: DialogState = loaded ?? initialDialogState;
 
   const now = clock.now();
   const content = deps.content();
@@ -246,19 +246,24 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
     result = { replies: apologyReplies(content.city), next: state, effects: [] };
   }
 
-  if (key) {
-    await degrade(
-      ctx,
-      'saveState',
-      () => store.saveState(key, result.next, options?.stateTtlSeconds ?? 86_400),
-      undefined,
-    );
-  }
   const change = result.effects.find((e) => e.type === 'settings');
   if (change && !(sync && userId && (await saveSettings(sync, userId, change.settings)))) {
     // Never confirm a change that was not saved.
     result = { ...result, replies: apologyReplies(content.city) };
   }
-  if (result.replies.length > 0 && mode === 'active') await sendReplies(ctx, event, result.replies);
-  for (const effect of result.effects) await applyEffect(ctx, effect, now, content);
+  // The state is written while the reply goes out and the effects are recorded; all of it is
+  // settled before this chat's next event starts (the dispatcher awaits handleEvent).
+  const { replies, next, effects } = result;
+  await Promise.all([
+    key
+      ? degrade(
+          ctx,
+          'saveState',
+          () => store.saveState(key, next, options?.stateTtlSeconds ?? 86_400),
+          undefined,
+        )
+      : undefined,
+    replies.length > 0 && mode === 'active' ? sendReplies(ctx, event, replies) : undefined,
+    ...effects.map((effect) => applyEffect(ctx, effect, now, content)),
+  ]);
 }
