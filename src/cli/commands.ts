@@ -8,6 +8,8 @@ import type { Command } from './command.js';
 import { faqCheckCommand } from './faq-check.js';
 import { faqEvalCommand } from './faq-eval.js';
 import { richmenuCommands } from './richmenu.js';
+import { reportCommand, reportExportCommand } from './report.js';
+import { unansweredCommand } from './unanswered.js';
 
 export const COMMANDS: readonly Command[] = [
   askCommand,
@@ -15,4 +17,7 @@ export const COMMANDS: readonly Command[] = [
   faqEvalCommand,
   chatCommand,
   ...richmenuCommands,
+  reportCommand,
+  reportExportCommand,
+  unansweredCommand,
 ];

@@ -25,4 +25,6 @@ export const EXIT_BY_ERROR_CODE: Readonly<Record<string, number>> = {
   'cli/no-such-file': EXIT.notFound,
   'cli/empty-question': EXIT.emptyQuestion,
   'content/invalid': EXIT.badContent,
+  'cli/bad-log-file': EXIT.failed,
+  'cli/log-unavailable': EXIT.notFound,
 };

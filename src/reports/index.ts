@@ -17,7 +17,14 @@ export { joinFeedback, type JoinedQuestion } from './join-feedback.js';
 export { buildMonthlyReport, NO_DEPARTMENT } from './monthly-report.js';
 export type { Figures, MonthlyReport, ReportOptions } from './monthly-report.js';
 export { buildUnansweredQueue, type QueueGroup, type QueueOptions } from './unanswered-queue.js';
-export { monthRange, jstMonth, jstDate, jstDayStart, retentionCutoff } from './period.js';
+export {
+  monthRange,
+  jstMonth,
+  jstDate,
+  jstDayStart,
+  previousMonth,
+  retentionCutoff,
+} from './period.js';
 export { sparkline, barChartSvg } from './chart.js';
 export { renderReportMarkdown, renderQueueMarkdown } from './render-markdown.js';
 export { reportToCsv, queueToCsv, logToCsv, logToJsonLines } from './csv.js';

@@ -31,6 +31,7 @@ export interface RedisQuestionLogOptions {
 
 export interface RedisQuestionLog extends QuestionLog {
   readonly keys: QuestionLogKeys;
+  /** Resolves once connected; rejects on the first connection error or after `timeoutMs`. */
   ready(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -88,15 +89,21 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
     async ready(timeoutMs = 5000) {
       if (redis.status === 'ready') return;
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          redis.off('ready', onReady);
-          reject(new Error(`redis not ready after ${timeoutMs} ms`));
-        }, timeoutMs);
-        const onReady = () => {
+        const done = (err?: Error) => {
           clearTimeout(timer);
-          resolve();
+          redis.off('ready', onReady);
+          redis.off('error', onError);
+          if (err) reject(err);
+          else resolve();
         };
+        const timer = setTimeout(
+          () => done(new Error(`redis not ready after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        const onReady = () => done();
+        const onError = (err: Error) => done(new Error(`redis not ready: ${err.message}`));
         redis.once('ready', onReady);
+        redis.once('error', onError);
       });
     },
     async append(input) {

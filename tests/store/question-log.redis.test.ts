@@ -54,7 +54,7 @@ describe.skipIf(!url)('redis question log', () => {
         `${prefix}qlog:cities`,
         `${prefix}qlog:{komaki}`,
       ]);
-      const [member, score] = await raw.zrange(`${prefix}qlog:{komaki}`, 0, 0, 'WITHSCORES');
+      const [member, score] = await raw.zrange(`${prefix}qlog:{komaki}`, '0', '0', 'WITHSCORES');
       expect(score).toBe(String(Date.parse('2026-04-10T00:00:00Z')));
       expect(member!.startsWith('{"id":"')).toBe(true);
     });
