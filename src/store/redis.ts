@@ -61,11 +61,9 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   });
 
   async function pushBounded(key: string, value: string): Promise<void> {
-    await redis
-      .multi()
-      .lpush(key, value)
-      .ltrim(key, 0, maxList - 1)
-      .exec();
+    // Issued in the same tick, so auto-pipelining sends both in one write (no MULTI needed:
+    // a list briefly one longer than the bound is harmless).
+    await Promise.all([redis.lpush(key, value), redis.ltrim(key, 0, maxList - 1)]);
   }
 
   return {
