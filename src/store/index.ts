@@ -23,3 +23,7 @@ export type { QuestionLogOptions } from './question-log-memory.js';
 export { createRedisQuestionLog } from './question-log-redis.js';
 export type { RedisQuestionLog, RedisQuestionLogOptions } from './question-log-redis.js';
 export type { QuestionLogKeys } from './keys.js';
+export { createMemoryReminderStore } from './reminders-memory.js';
+export { createRedisReminderStore } from './reminders-redis.js';
+export type { RedisReminderStore, RedisReminderStoreOptions } from './reminders-redis.js';
+export type { ReminderKeys } from './keys.js';

@@ -29,6 +29,25 @@ export interface StoreKeys {
   queuePrefix(): string;
   /** The keys of the question log staff read (reports). */
   readonly questionLog: QuestionLogKeys;
+  /** The keys of スマホ教室 reminders and announcements. */
+  readonly reminders: ReminderKeys;
+}
+
+/**
+ * Reminder keys share the `{rem}` hash tag: adding or removing a reminder changes the
+ * resident's hash and the class's set in one script.
+ */
+export interface ReminderKeys {
+  /** Hash: class id → the resident's reminder (JSON). */
+  user(userId: string): string;
+  /** Set: user ids with a reminder for the class. */
+  class(classId: string): string;
+  /** Set: class ids with at least one reminder. */
+  classes(): string;
+  /** Set: class ids already announced (exists once the first announcement ran). */
+  announced(): string;
+  /** String: the announcement record of a week (JSON). */
+  week(monday: string): string;
 }
 
 /** Question-log keys: one sorted set per city (score = time in ms), and the set of cities. */
@@ -115,6 +134,17 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
       records: (city) => `${prefix}qlog:{${city}}`,
       cities: () => `${prefix}qlog:cities`,
     },
+    reminders: reminderKeys(`${prefix}rem:{rem}:`),
+  };
+}
+
+function reminderKeys(base: string): ReminderKeys {
+  return {
+    user: (userId) => `${base}u:${userId}`,
+    class: (classId) => `${base}c:${classId}`,
+    classes: () => `${base}classes`,
+    announced: () => `${base}announced`,
+    week: (monday) => `${base}week:${monday}`,
   };
 }
 
