@@ -1,6 +1,7 @@
 /** Builds the `BotContent` every event shares from a loaded city (see `loadCity` in src/content). */
 import type { TemplateSet } from '../messages/index.js';
-import type { CityConfig, FaqEntry, SynonymGroup } from '../schema/index.js';
+import type { CityConfig, ClassSchedule, FaqEntry, SynonymGroup } from '../schema/index.js';
+import { createClassCatalog } from '../classes/index.js';
 import { buildIndex, search } from '../search/index.js';
 import type { SearchOutcome } from '../search/index.js';
 import type { Tokenize } from '../text/index.js';
@@ -14,6 +15,8 @@ export interface ContentParts {
   templates?: TemplateSet;
   /** How many distinct questions keep their search outcome (LRU). Default 5,000; 0 = none. */
   searchCacheSize?: number;
+  /** The city's スマホ教室 schedule (`classes.yaml`), when it has one. */
+  classes?: ClassSchedule;
 }
 
 /**
@@ -60,5 +63,6 @@ export function createBotContent(parts: ContentParts): BotContent {
     entry: (id) => byId.get(id),
     ...(parts.templates ? { templates: parts.templates } : {}),
     topic: (category) => byCategory.get(category) ?? [],
+    ...(parts.classes ? { classes: createClassCatalog(parts.classes, parts.city) } : {}),
   };
 }

@@ -6,16 +6,21 @@
  */
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import { apologyReplies, handleTurn, initialDialogState, needsSettings } from '../dialog/index.js';
+import { needsReminders } from '../dialog/index.js';
+import type { ClassCatalog } from '../classes/index.js';
 import type { DialogDeps, Effect, TurnResult } from '../dialog/index.js';
 import type { TemplateSet } from '../messages/index.js';
 import type { Audience, Clock, Logger, Metrics, QuestionLog, Sender, Store } from '../ports.js';
+import type { ReminderStore } from '../ports.js';
 import type { CityConfig, DialogState, FaqEntry, ResidentSettings } from '../schema/index.js';
+import type { ClassReminder } from '../schema/index.js';
 import { search } from '../search/index.js';
 import type { SearchIndex, SearchOutcome } from '../search/index.js';
 import { questionLogRecord } from './question-log.js';
 import { retryKeyFor } from './retry-key.js';
 import { saveSettings, settingsForTurn, syncBlock, syncFollow } from './audience-sync.js';
 import { conversationKey, toTurnInput, userIdOf } from './turn-input.js';
+import { remindersForTurn, saveReminderEffects } from './reminders-turn.js';
 
 /** The city's content, loaded once at start-up (`src/content`) and shared by every event. */
 export interface BotContent {
@@ -26,6 +31,8 @@ export interface BotContent {
   search?(query: string): SearchOutcome;
   templates?: TemplateSet;
   topic?(category: string): FaqEntry[];
+  /** The スマホ教室 schedule (`classes.yaml`), when the city has one. */
+  classes?: ClassCatalog;
 }
 
 export interface AppOptions {
@@ -52,6 +59,8 @@ export interface AppDeps {
   questionLog?: QuestionLog;
   /** The keyed hash of user ids in the question log (`createUserIdHasher`, src/log). */
   hashUserId?: (userId: string) => string;
+  /** 「前日に通知」 reminders of スマホ教室. Optional: without it the buttons say it is unavailable. */
+  reminders?: ReminderStore;
 }
 
 type Ctx = { deps: AppDeps; userId: string | undefined; eventType: string };
@@ -70,7 +79,12 @@ async function degrade<T>(ctx: Ctx, op: string, run: () => Promise<T>, fallback:
   }
 }
 
-function dialogDeps(content: BotContent, now: Date, settings?: ResidentSettings): DialogDeps {
+function dialogDeps(
+  content: BotContent,
+  now: Date,
+  settings?: ResidentSettings,
+  reminders?: readonly ClassReminder[],
+): DialogDeps {
   return {
     city: content.city,
     search: content.search
@@ -81,6 +95,8 @@ function dialogDeps(content: BotContent, now: Date, settings?: ResidentSettings)
     ...(content.templates ? { templates: content.templates } : {}),
     ...(content.topic ? { topic: content.topic.bind(content) } : {}),
     ...(settings ? { settings } : {}),
+    ...(content.classes ? { classes: content.classes } : {}),
+    ...(reminders ? { reminders } : {}),
   };
 }
 
@@ -188,6 +204,8 @@ async function applyEffect(ctx: Ctx, effect: Effect, at: Date, content: BotConte
       if (ctx.userId && sync) await syncBlock(sync, ctx.userId);
       return;
     case 'settings':
+    case 'remind':
+    case 'unremind':
       return; // saved before the reply (see handleEvent): the confirmation must be true
   }
 }
@@ -236,9 +254,14 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
     sync && userId && needsSettings(input)
       ? await settingsForTurn(sync, userId, content.city)
       : undefined;
+  const remindDeps = deps.reminders && { reminders: deps.reminders, logger, metrics };
+  const reminders =
+    remindDeps && userId && needsReminders(input)
+      ? await remindersForTurn(remindDeps, userId)
+      : undefined;
   let result: TurnResult;
   try {
-    result = handleTurn(state, input, dialogDeps(content, now, settings));
+    result = handleTurn(state, input, dialogDeps(content, now, settings, reminders));
   } catch (err) {
     // A bug in the conversation: the resident still gets an apology with the city's contact.
     metrics?.count('madoguchi_turn_errors_total');
@@ -249,6 +272,9 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
   const change = result.effects.find((e) => e.type === 'settings');
   if (change && !(sync && userId && (await saveSettings(sync, userId, change.settings)))) {
     // Never confirm a change that was not saved.
+    result = { ...result, replies: apologyReplies(content.city) };
+  }
+  if (!(await saveReminderEffects(remindDeps, userId, result.effects, now))) {
     result = { ...result, replies: apologyReplies(content.city) };
   }
   // The state is written while the reply goes out and the effects are recorded; all of it is
