@@ -96,10 +96,15 @@ export function issueLines(error: z.ZodError, root?: string): string[] {
 }
 
 /** Parses a request body with `schema`, or throws `broadcast/bad-request` listing every issue. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  what: string,
+  root?: string,
+): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const problems = issueLines(parsed.error);
+  const problems = issueLines(parsed.error, root);
   throw new BroadcastError(
     'broadcast/bad-request',
     `bad ${what}: ${problems.join('; ')}`,

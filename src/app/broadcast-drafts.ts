@@ -8,7 +8,7 @@ import {
   BroadcastStateSchema,
   NoticePatchSchema,
   NoticeSchema,
-  TargetSchema,
+  NoticeTargetSchema,
 } from '../schema/index.js';
 import { describeTarget, targetProblems } from '../segments/index.js';
 import type { Actor, BroadcastDeps } from './broadcast-deps.js';
@@ -129,7 +129,9 @@ export async function listBroadcasts(
     ]);
   }
   const state =
-    query.state === undefined ? undefined : parseBody(BroadcastStateSchema, query.state, 'state');
+    query.state === undefined
+      ? undefined
+      : parseBody(BroadcastStateSchema, query.state, 'state', 'state');
   return deps.broadcasts.list({ limit, ...(state ? { states: [state] } : {}) });
 }
 
@@ -144,8 +146,9 @@ export async function countTarget(
   body: unknown,
 ): Promise<{ count: number; target: Target; description: string }> {
   const target = parseBody(
-    TargetSchema,
+    NoticeTargetSchema,
     (body as { target?: unknown } | undefined)?.target,
+    'target',
     'target',
   );
   const city = deps.city();

@@ -41,10 +41,7 @@ export interface Preview {
 }
 
 const ConfirmSchema = z.strictObject({
-  count: z
-    .number({ error: 'count: the recipient count shown by the preview (a number)' })
-    .int()
-    .min(0),
+  count: z.number({ error: 'the recipient count shown by the preview (a number)' }).int().min(0),
 });
 
 function plan(deps: BroadcastDeps, b: Broadcast): SendPlan {

@@ -6,14 +6,18 @@ import { healthRouter } from './health-routes.js';
 import type { HealthDeps } from './health-routes.js';
 import { webhookRouter } from './webhook-route.js';
 import type { WebhookDeps } from './webhook-route.js';
+import { adminRouter } from './admin/router.js';
+import type { AdminDeps } from './admin/router.js';
 
-export type HttpDeps = WebhookDeps & HealthDeps & { logger: Logger };
+/** `admin` absent: no admin API (local tools without broadcasts). */
+export type HttpDeps = WebhookDeps & HealthDeps & { logger: Logger; admin?: AdminDeps };
 
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
+  if (deps.admin) app.use('/admin/api', adminRouter(deps.admin));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

@@ -9,7 +9,17 @@ import { TargetSchema } from './segment.js';
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** `TargetSchema` with an error message that says what a target looks like. */
+export const NoticeTargetSchema = z.union(TargetSchema.options, {
+  error:
+    'give { all: true } for every friend, or topics, areas and/or ages (non-empty lists of ids from city.yaml)',
+});
 
 /** A broadcast id: `20260401-k3f9qz` (JST date of creation and 6 random characters). */
 export const BroadcastIdSchema = z
@@ -89,7 +99,7 @@ export const NoticeSchema = z.strictObject({
   message: NoticeMessageSchema,
   department: text(40),
   contact: text(120),
-  target: TargetSchema,
+  target: NoticeTargetSchema,
   sendAt: SendAtSchema.optional(),
   urgent: z.boolean().default(false),
 });
@@ -103,7 +113,7 @@ export const NoticePatchSchema = z
     message: NoticeMessageSchema.optional(),
     department: text(40).optional(),
     contact: text(120).optional(),
-    target: TargetSchema.optional(),
+    target: NoticeTargetSchema.optional(),
     sendAt: SendAtSchema.nullable().optional(),
     urgent: z.boolean().optional(),
   })
@@ -161,7 +171,11 @@ export const BroadcastSchema = z.object({
   /** True when the night hold moved `sendAt` to the morning. */
   held: z.boolean().optional(),
   /** The LINE messages, rendered and frozen at confirmation: residents get what was previewed. */
-  messages: z.array(z.looseObject({ type: z.string() })).min(1).max(5).optional(),
+  messages: z
+    .array(z.looseObject({ type: z.string() }))
+    .min(1)
+    .max(5)
+    .optional(),
   /** The last test send to the staff test accounts. */
   tested: ActorStampSchema.extend({ recipients: count }).optional(),
   startedAt: isoTime.optional(),
@@ -242,7 +256,9 @@ export const AdminRoleSchema = z.enum(ADMIN_ROLES);
 export type AdminRole = z.infer<typeof AdminRoleSchema>;
 
 export const AdminTokenSchema = z.object({
-  name: z.string().regex(/^[A-Za-z0-9_.@-]{1,40}$/, 'a name of letters, digits, "_", ".", "@", "-"'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_.@-]{1,40}$/, 'a name of letters, digits, "_", ".", "@", "-"'),
   role: AdminRoleSchema,
   token: z
     .string()
@@ -252,34 +268,32 @@ export const AdminTokenSchema = z.object({
 export type AdminToken = z.infer<typeof AdminTokenSchema>;
 
 /** `ADMIN_TOKENS="name:role:token,…"`: every entry checked, names and tokens unique. */
-export const AdminTokenListSchema = z
-  .string()
-  .transform((raw, ctx) => {
-    const out: AdminToken[] = [];
-    raw
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .forEach((entry, i) => {
-        const [name = '', role = '', ...rest] = entry.split(':');
-        const parsed = AdminTokenSchema.safeParse({ name, role, token: rest.join(':') });
-        if (parsed.success) out.push(parsed.data);
-        else {
-          for (const issue of parsed.error.issues) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `entry ${i + 1} (${name || '?'}): ${issue.path.join('.')} ${issue.message}`,
-            });
-          }
+export const AdminTokenListSchema = z.string().transform((raw, ctx) => {
+  const out: AdminToken[] = [];
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .forEach((entry, i) => {
+      const [name = '', role = '', ...rest] = entry.split(':');
+      const parsed = AdminTokenSchema.safeParse({ name, role, token: rest.join(':') });
+      if (parsed.success) out.push(parsed.data);
+      else {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `entry ${i + 1} (${name || '?'}): ${issue.path.join('.')} ${issue.message}`,
+          });
         }
-      });
-    const names = new Set(out.map((t) => t.name));
-    const tokens = new Set(out.map((t) => t.token));
-    if (names.size !== out.length || tokens.size !== out.length) {
-      ctx.addIssue({ code: 'custom', message: 'names and tokens must be unique' });
-    }
-    return out;
-  });
+      }
+    });
+  const names = new Set(out.map((t) => t.name));
+  const tokens = new Set(out.map((t) => t.token));
+  if (names.size !== out.length || tokens.size !== out.length) {
+    ctx.addIssue({ code: 'custom', message: 'names and tokens must be unique' });
+  }
+  return out;
+});
 
 /** LINE user ids: `U` and 32 hex digits. */
 export const LineUserIdSchema = z.string().regex(/^U[0-9a-f]{32}$/, 'a LINE user id (U + 32 hex)');

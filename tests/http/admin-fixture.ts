@@ -1,0 +1,73 @@
+/**
+ * The express app with the admin API over a memory broadcast world (tests/app/broadcast-fixture),
+ * three tokens (one per role), and a supertest client that sends a token.
+ */
+import type { Express } from 'express';
+import request from 'supertest';
+import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
+import type { BroadcastOptions } from '../../src/app/index.js';
+import { AdminTokenListSchema } from '../../src/schema/index.js';
+import { inArea, makeWorld } from '../app/broadcast-fixture.js';
+import type { World } from '../app/broadcast-fixture.js';
+
+export const TOKENS = {
+  viewer: 'v'.repeat(32),
+  broadcaster: 'b'.repeat(32),
+  admin: 'a'.repeat(32),
+};
+
+export interface AdminWorld extends World {
+  app: Express;
+  as(role: keyof typeof TOKENS | 'nobody'): {
+    get(path: string): request.Test;
+    post(path: string, body?: object | string): request.Test;
+    patch(path: string, body?: object | string): request.Test;
+  };
+}
+
+export async function adminWorld(
+  options: BroadcastOptions = {},
+  tokens = `ito:viewer:${TOKENS.viewer},sato:broadcaster:${TOKENS.broadcaster},boss:admin:${TOKENS.admin}`,
+): Promise<AdminWorld> {
+  const world = await makeWorld(options);
+  await world.addResidents(5, (i) => inArea(i <= 3 ? '中部' : '北部'));
+  const app = createHttpApp({
+    dispatch: () => {},
+    contentReady: () => true,
+    checks: {},
+    metrics: createMetricsRegistry(),
+    logger: world.logger,
+    admin: {
+      service: world.service,
+      tokens: AdminTokenListSchema.parse(tokens),
+      logger: world.logger,
+    },
+  });
+  const auth = (role: keyof typeof TOKENS | 'nobody') => (t: request.Test) =>
+    role === 'nobody' ? t : t.set('Authorization', `Bearer ${TOKENS[role]}`);
+  return Object.assign(world, {
+    app,
+    as(role: keyof typeof TOKENS | 'nobody') {
+      const a = auth(role);
+      return {
+        get: (path: string) => a(request(app).get(`/admin/api${path}`)),
+        post: (path: string, body?: object | string) => {
+          const t = a(request(app).post(`/admin/api${path}`));
+          return body === undefined
+            ? t
+            : typeof body === 'string'
+              ? t.set('Content-Type', 'application/json').send(body)
+              : t.send(body);
+        },
+        patch: (path: string, body?: object | string) => {
+          const t = a(request(app).patch(`/admin/api${path}`));
+          return body === undefined
+            ? t
+            : typeof body === 'string'
+              ? t.set('Content-Type', 'application/json').send(body)
+              : t.send(body);
+        },
+      };
+    },
+  });
+}
