@@ -18,3 +18,13 @@ export {
 } from './check-faq.js';
 export { loadTokenizer } from './tokenizer.js';
 export { loadTemplates, DEFAULT_TEMPLATES_DIR } from './templates.js';
+export {
+  watchContent,
+  contentReadiness,
+  errorSummary,
+  type ContentWatcher,
+  type ContentStatus,
+  type WatchOptions,
+  type ReloadedEvent,
+  type FailedEvent,
+} from './watch-content.js';
