@@ -15,6 +15,7 @@
  *   POST   /broadcasts/:id/cancel                                      broadcaster
  *   GET    /broadcasts/:id/report       delivery report                viewer
  *   GET    /audit?limit=&before=        the audit log, newest first    admin
+ *   GET    /reports?city=&month=        question-log monthly report    viewer  (reports-route.ts)
  */
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
@@ -24,11 +25,15 @@ import { BroadcastIdSchema } from '../../schema/index.js';
 import type { AdminToken } from '../../schema/index.js';
 import { actorOf, requireRole, requireToken } from './auth.js';
 import { adminErrorHandler } from './errors.js';
+import { reportsRoutes } from './reports-route.js';
+import type { AdminReportsDeps } from './reports-route.js';
 
 export interface AdminDeps {
   service: BroadcastService;
   tokens: readonly AdminToken[];
   logger: Logger;
+  /** The question-log reports; absent: no `/reports` endpoint. */
+  reports?: AdminReportsDeps;
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -123,6 +128,7 @@ export function adminRouter(deps: AdminDeps): Router {
     requireRole('admin'),
     json(async (req) => ({ entries: await service.audit(req.query) })),
   );
+  if (deps.reports) reportsRoutes(router, deps.reports, viewer);
   router.use((req, res) => {
     res
       .status(404)
