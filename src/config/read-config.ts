@@ -4,7 +4,7 @@
  * the environment.
  */
 import { EnvSchema } from '../schema/index.js';
-import type { Env } from '../schema/index.js';
+import type { AdminToken, Env } from '../schema/index.js';
 
 export type LineConfig =
   | {
@@ -36,6 +36,17 @@ export interface Config {
   userIdHashKey?: string;
   dedupTtlSeconds: number;
   stateTtlSeconds: number;
+  /** The admin API: no tokens = off. */
+  admin: { tokens: AdminToken[]; testUserIds: string[] };
+  /** Segmented broadcasts. */
+  broadcast: {
+    rps: number;
+    quietHours: { start: number; end: number } | 'off';
+    concurrency: number;
+    attempts: number;
+    /** Run delivery workers in this process (with Redis). */
+    workers: boolean;
+  };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -83,6 +94,14 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       ...(e.USER_ID_HASH_KEY ? { userIdHashKey: e.USER_ID_HASH_KEY } : {}),
       dedupTtlSeconds: e.DEDUP_TTL_SECONDS,
       stateTtlSeconds: e.STATE_TTL_SECONDS,
+      admin: { tokens: e.ADMIN_TOKENS ?? [], testUserIds: e.ADMIN_TEST_USER_IDS ?? [] },
+      broadcast: {
+        rps: e.BROADCAST_RPS,
+        quietHours: e.BROADCAST_QUIET_HOURS ?? { start: 21, end: 8 },
+        concurrency: e.BROADCAST_CONCURRENCY,
+        attempts: e.BROADCAST_ATTEMPTS,
+        workers: e.BROADCAST_WORKERS === 'on',
+      },
     },
   };
 }

@@ -3,6 +3,7 @@
  * count as unset, as docker-compose and systemd files often leave them empty.
  */
 import { z } from 'zod';
+import { AdminTokenListSchema, QuietHoursSchema, UserIdListSchema } from './notice.js';
 
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
@@ -38,5 +39,19 @@ export const EnvSchema = z.object({
   STATE_TTL_SECONDS: withDefault(int(60, 365 * 86_400), 86_400),
   /** Flex templates folder; unset: `flex-templates/` of the repo. */
   TEMPLATES_DIR: optional(z.string()),
+  /** Admin API tokens `name:role:token,…` (roles viewer, broadcaster, admin); unset: API off. */
+  ADMIN_TOKENS: optional(AdminTokenListSchema),
+  /** Staff LINE user ids that receive test sends, comma-separated. */
+  ADMIN_TEST_USER_IDS: optional(UserIdListSchema),
+  /** Multicast requests per second across all workers (LINE allows 200 for multicast). */
+  BROADCAST_RPS: withDefault(int(1, 200), 100),
+  /** Non-urgent notices wait outside these JST hours: `21-8` (default) or `off`. */
+  BROADCAST_QUIET_HOURS: optional(QuietHoursSchema),
+  /** Batches one worker process sends at once. */
+  BROADCAST_CONCURRENCY: withDefault(int(1, 200), 20),
+  /** Attempts per batch on LINE 5xx or network errors. */
+  BROADCAST_ATTEMPTS: withDefault(int(1, 20), 5),
+  /** `on`: this process also runs delivery workers (with REDIS_URL); `off`: it only enqueues. */
+  BROADCAST_WORKERS: withDefault(z.enum(['on', 'off']), 'on'),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -298,6 +298,34 @@ export const AdminTokenListSchema = z.string().transform((raw, ctx) => {
 /** LINE user ids: `U` and 32 hex digits. */
 export const LineUserIdSchema = z.string().regex(/^U[0-9a-f]{32}$/, 'a LINE user id (U + 32 hex)');
 
+/** `ADMIN_TEST_USER_IDS="U…,U…"`: the staff accounts that receive test sends (at most 20). */
+export const UserIdListSchema = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(LineUserIdSchema).max(20, 'at most 20 test accounts'));
+
+/**
+ * Quiet hours for non-urgent notices, in JST: `"21-8"` (from 21:00 to 08:00) or `"off"`.
+ */
+export const QuietHoursSchema = z
+  .string()
+  .trim()
+  .regex(/^(off|\d{1,2}-\d{1,2})$/, 'quiet hours look like "21-8" (start-end, JST) or "off"')
+  .transform((v, ctx) => {
+    if (v === 'off') return 'off' as const;
+    const [start, end] = v.split('-').map(Number) as [number, number];
+    if (start > 23 || end > 23 || start === end) {
+      ctx.addIssue({ code: 'custom', message: 'quiet hours need two different hours 0-23' });
+      return z.NEVER;
+    }
+    return { start, end };
+  });
+
 /** What the audit log records, one entry per write on the admin API. */
 export const AUDIT_ACTIONS = [
   'broadcast.create',

@@ -20,6 +20,14 @@ describe('readConfig', () => {
         logLevel: 'info',
         dedupTtlSeconds: 86_400,
         stateTtlSeconds: 86_400,
+        admin: { tokens: [], testUserIds: [] },
+        broadcast: {
+          rps: 100,
+          quietHours: { start: 21, end: 8 },
+          concurrency: 20,
+          attempts: 5,
+          workers: true,
+        },
       },
     });
   });
@@ -85,5 +93,49 @@ describe('readConfig', () => {
       ]),
     );
     expect(result.problems).toHaveLength(6);
+  });
+});
+
+describe('readConfig: admin API and broadcasts', () => {
+  const token = 'b'.repeat(32);
+  it('reads tokens with roles, test accounts and delivery settings', () => {
+    const result = readConfig({
+      ADMIN_TOKENS: `sato:broadcaster:${token}, boss:admin:${'a'.repeat(40)}`,
+      ADMIN_TEST_USER_IDS: `U${'0'.repeat(32)},U${'1'.repeat(32)}`,
+      BROADCAST_RPS: '150',
+      BROADCAST_QUIET_HOURS: 'off',
+      BROADCAST_WORKERS: 'off',
+    });
+    expect(result.ok && result.config.admin).toEqual({
+      tokens: [
+        { name: 'sato', role: 'broadcaster', token },
+        { name: 'boss', role: 'admin', token: 'a'.repeat(40) },
+      ],
+      testUserIds: [`U${'0'.repeat(32)}`, `U${'1'.repeat(32)}`],
+    });
+    expect(result.ok && result.config.broadcast).toMatchObject({
+      rps: 150,
+      quietHours: 'off',
+      workers: false,
+    });
+  });
+
+  it('reports every bad admin setting without echoing a token', () => {
+    const result = readConfig({
+      ADMIN_TOKENS: `sato:owner:${token},ito:viewer:short`,
+      ADMIN_TEST_USER_IDS: 'someone',
+      BROADCAST_RPS: '500',
+      BROADCAST_QUIET_HOURS: '9pm',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toEqual([
+      'ADMIN_TOKENS: entry 1 (sato): role Invalid option: expected one of "viewer"|"broadcaster"|"admin"',
+      'ADMIN_TOKENS: entry 2 (ito): token a token must be at least 24 characters',
+      'ADMIN_TEST_USER_IDS.0: a LINE user id (U + 32 hex)',
+      'BROADCAST_RPS: Too big: expected number to be <=200',
+      'BROADCAST_QUIET_HOURS: quiet hours look like "21-8" (start-end, JST) or "off"',
+    ]);
+    expect(problems.join('\n')).not.toContain(token);
   });
 });
