@@ -16,3 +16,7 @@ export type { Actor, BroadcastDeps, BroadcastOptions } from './broadcast-deps.js
 export { startBroadcast, unfinishedBroadcasts } from './broadcast-start.js';
 export { runBatch } from './run-batch.js';
 export type { BatchJob, BatchResult } from './run-batch.js';
+export { runClassReminders } from './reminders.js';
+export type { ReminderJobDeps, ReminderRunReport } from './reminders.js';
+export { announceNewClasses, ANNOUNCER } from './announce.js';
+export type { AnnounceDeps, AnnounceResult } from './announce.js';

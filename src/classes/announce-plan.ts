@@ -7,7 +7,7 @@ import type { ClassItem, NoticeInput } from '../schema/index.js';
 import type { ClassCatalog } from './catalog.js';
 import { isUpcoming } from './catalog.js';
 import { formatFee, formatJoin, formatVenue, formatWhen, kindLabel } from './format.js';
-import { jstDay, mondayOf, type Day } from './jst.js';
+import { addDays, jstDay, jstInstant, mondayOf, type Day } from './jst.js';
 
 /** The topic residents subscribe to for スマホ教室 news (city.yaml `topics`). */
 export const CLASS_TOPIC = 'digital';
@@ -18,8 +18,6 @@ export interface AnnouncementGroup {
   /** Absent: every subscriber of the topic. */
   area?: string;
   classes: ClassItem[];
-  /** Deterministic per week and group, so a rerun in the same week finds its broadcast. */
-  broadcastId: string;
 }
 
 /** The week an announcement belongs to: its JST Monday. */
@@ -35,14 +33,13 @@ export function newClassGroups(
   now: Date,
 ): AnnouncementGroup[] {
   const fresh = catalog.classes.filter((c) => isUpcoming(c, now) && !announced.has(c.id));
-  const stamp = announcementWeek(now).replaceAll('-', '');
   const groups: AnnouncementGroup[] = [];
-  cityAreas.forEach((area, i) => {
+  for (const area of cityAreas) {
     const classes = fresh.filter((c) => c.venue.area === area);
-    if (classes.length > 0) groups.push({ area, classes, broadcastId: `cls-${stamp}-a${i}` });
-  });
+    if (classes.length > 0) groups.push({ area, classes });
+  }
   const rest = fresh.filter((c) => !c.venue.area || !cityAreas.includes(c.venue.area));
-  if (rest.length > 0) groups.push({ classes: rest, broadcastId: `cls-${stamp}-all` });
+  if (rest.length > 0) groups.push({ classes: rest });
   return groups;
 }
 
@@ -95,4 +92,51 @@ export function announcementNotice(
     target: group.area ? { topics: [CLASS_TOPIC], areas: [group.area] } : { topics: [CLASS_TOPIC] },
     urgent: false,
   };
+}
+
+/** When the weekly announcement goes out: a weekday (0 = Sunday) and a JST time. */
+export interface WeeklyTime {
+  weekday: number;
+  time: string;
+}
+
+export const DEFAULT_ANNOUNCE_TIME: WeeklyTime = { weekday: 1, time: '10:00' };
+
+const WEEKDAYS: Record<string, number> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  日: 0,
+  月: 1,
+  火: 2,
+  水: 3,
+  木: 4,
+  金: 5,
+  土: 6,
+};
+
+/**
+ * Reads `mon 10:00` (or `月 10:00`); `off` or empty gives undefined (no announcements). Throws
+ * a plain Error naming the expected form for anything else (configuration is checked at start).
+ */
+export function parseWeeklyTime(value: string): WeeklyTime | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'off') return undefined;
+  const m = /^([a-z]{3}|[日月火水木金土])(?:曜日?)?\s+(\d{1,2}):(\d{2})$/u.exec(v);
+  const weekday = m ? WEEKDAYS[m[1]!] : undefined;
+  const h = Number(m?.[2]);
+  const min = Number(m?.[3]);
+  if (!m || weekday === undefined || h > 23 || min > 59) {
+    throw new Error(`a weekly time must look like "mon 10:00" (or "off"), got "${value}"`);
+  }
+  return { weekday, time: `${String(h).padStart(2, '0')}:${m[3]}` };
+}
+
+/** The instant of the announcement in the week starting on `monday` (JST). */
+export function weeklyInstant(monday: Day, at: WeeklyTime): Date {
+  return jstInstant(addDays(monday, (at.weekday + 6) % 7), at.time);
 }

@@ -20,8 +20,12 @@ export {
 } from './reminder-plan.js';
 export {
   CLASS_TOPIC,
+  DEFAULT_ANNOUNCE_TIME,
   announcementNotice,
   announcementWeek,
   newClassGroups,
+  parseWeeklyTime,
+  weeklyInstant,
   type AnnouncementGroup,
+  type WeeklyTime,
 } from './announce-plan.js';

@@ -7,8 +7,10 @@ import {
   canRegister,
   newClassGroups,
   nextReminderAction,
+  parseWeeklyTime,
   reminderAt,
   slotOf,
+  weeklyInstant,
 } from '../../src/classes/index.js';
 import { NoticeSchema, type ClassReminder } from '../../src/schema/index.js';
 import { CITY, NOW, catalog } from './fixture.js';
@@ -131,12 +133,10 @@ describe('weekly announcements', () => {
 
   it('new upcoming classes by area (city order), never past, cancelled or announced ones', () => {
     const groups = newClassGroups(cat, new Set(['jan-dropin']), CITY.areas, NOW);
-    expect(
-      groups.map((g) => ({ area: g.area, ids: g.classes.map((c) => c.id), id: g.broadcastId })),
-    ).toEqual([
-      { area: '中部', ids: ['now-dropin', 'tue-dropin', 'sat-kobetsu'], id: 'cls-20261109-a0' },
-      { area: '東部', ids: ['dec-mynumber'], id: 'cls-20261109-a1' },
-      { area: '味岡', ids: ['sat-beginners'], id: 'cls-20261109-a2' },
+    expect(groups.map((g) => ({ area: g.area, ids: g.classes.map((c) => c.id) }))).toEqual([
+      { area: '中部', ids: ['now-dropin', 'tue-dropin', 'sat-kobetsu'] },
+      { area: '東部', ids: ['dec-mynumber'] },
+      { area: '味岡', ids: ['sat-beginners'] },
     ]);
   });
 
@@ -144,7 +144,7 @@ describe('weekly announcements', () => {
     const groups = newClassGroups(cat, new Set(), [], NOW);
     expect(groups).toHaveLength(1);
     expect(groups[0]!.area).toBeUndefined();
-    expect(groups[0]!.broadcastId).toBe('cls-20261109-all');
+    expect(groups[0]!.classes).toHaveLength(6);
   });
 
   it('nothing new: no group', () => {
@@ -163,5 +163,25 @@ describe('weekly announcements', () => {
     expect(text).toContain('11月17日(火) 13:30〜15:30');
     expect(text).toContain('予約不要');
     expect(text).toContain('見本');
+  });
+});
+
+describe('the weekly time', () => {
+  it('reads "mon 10:00", 「金曜 18:30」 and off; refuses the rest', () => {
+    expect(parseWeeklyTime('mon 10:00')).toEqual({ weekday: 1, time: '10:00' });
+    expect(parseWeeklyTime('Fri 9:05')).toEqual({ weekday: 5, time: '09:05' });
+    expect(parseWeeklyTime('金曜 18:30')).toEqual({ weekday: 5, time: '18:30' });
+    expect(parseWeeklyTime('off')).toBeUndefined();
+    expect(() => parseWeeklyTime('monday')).toThrow('mon 10:00');
+    expect(() => parseWeeklyTime('mon 25:00')).toThrow();
+  });
+
+  it('falls in the JST week of its Monday (Sunday is the last day)', () => {
+    expect(weeklyInstant('2026-11-09', { weekday: 1, time: '10:00' }).toISOString()).toBe(
+      '2026-11-09T01:00:00.000Z',
+    );
+    expect(weeklyInstant('2026-12-28', { weekday: 0, time: '09:00' }).toISOString()).toBe(
+      '2027-01-03T00:00:00.000Z',
+    );
   });
 });
