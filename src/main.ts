@@ -7,11 +7,12 @@
 import type { Server } from 'node:http';
 import {
   createBotContent,
+  createBroadcastService,
   createDispatcher,
   createRecordingSender,
   handleEvent,
 } from './app/index.js';
-import type { AppDeps, BotContent, SentRecord } from './app/index.js';
+import type { AppDeps, BotContent, BroadcastDeps, SentRecord } from './app/index.js';
 import { readConfig } from './config/index.js';
 import type { Config } from './config/index.js';
 import { loadCity, loadTemplates, loadTokenizer } from './content/index.js';
@@ -19,11 +20,19 @@ import { createHttpApp, createMetricsRegistry } from './http/index.js';
 import { createLineSender, createWebhookReceiver } from './line/index.js';
 import { createLogger } from './log/index.js';
 import type { AppLogger } from './log/index.js';
-import type { Audience, Clock, Sender, Store } from './ports.js';
+import { MadoguchiError } from './errors.js';
+import type { Audience, Clock, Metrics, Sender, Store } from './ports.js';
+import { createBullDelivery, createInlineDelivery } from './queue/index.js';
+import type { CityConfig } from './schema/index.js';
 import {
+  createKeys,
   createMemoryAudience,
+  createMemoryAuditLog,
+  createMemoryBroadcastStore,
   createMemoryStore,
   createRedisAudience,
+  createRedisAuditLog,
+  createRedisBroadcastStore,
   createRedisStore,
 } from './store/index.js';
 
@@ -89,6 +98,59 @@ function createAudience(config: Config, logger: AppLogger): Audience & { close?(
   return createMemoryAudience();
 }
 
+/**
+ * Segmented broadcasts: broadcast store and audit log, the delivery engine (BullMQ workers with
+ * Redis, in-process without), and the admin use cases the admin API calls.
+ */
+function createBroadcasting(
+  config: Config,
+  logger: AppLogger,
+  parts: { metrics: Metrics; sender: Sender; audience: Audience; city: () => CityConfig },
+) {
+  const redis = config.redis;
+  const options = {
+    testUserIds: config.admin.testUserIds,
+    quietHours: config.broadcast.quietHours,
+  };
+  const common = { ...parts, clock, logger, options };
+  if (!redis) {
+    const queue = createInlineDelivery({ clock, logger });
+    const deps: BroadcastDeps = {
+      ...common,
+      broadcasts: createMemoryBroadcastStore(),
+      audit: createMemoryAuditLog(),
+      queue,
+    };
+    queue.bind(deps);
+    return {
+      service: createBroadcastService(deps),
+      start: async () => {},
+      close: async () => queue.close(),
+    };
+  }
+  const broadcasts = createRedisBroadcastStore({ url: redis.url, prefix: redis.prefix, logger });
+  const audit = createRedisAuditLog({ url: redis.url, prefix: redis.prefix, logger });
+  const queue = createBullDelivery({
+    url: redis.url,
+    prefix: createKeys(redis.prefix).queuePrefix(),
+    logger,
+    rps: config.broadcast.rps,
+    concurrency: config.broadcast.concurrency,
+    attempts: config.broadcast.attempts,
+  });
+  const deps: BroadcastDeps = { ...common, broadcasts, audit, queue };
+  return {
+    service: createBroadcastService(deps),
+    start: async () => {
+      if (config.broadcast.workers) await queue.startWorkers(deps);
+    },
+    close: async () => {
+      await queue.close();
+      await Promise.all([broadcasts.close(), audit.close()]);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const result = readConfig(process.env);
   if (!result.ok) {
@@ -139,6 +201,22 @@ async function main(): Promise<void> {
     },
   };
   const dispatcher = createDispatcher((event) => handleEvent(event, deps), logger);
+  const broadcasting = createBroadcasting(config, logger, {
+    metrics,
+    sender,
+    audience,
+    city: () => {
+      if (!content)
+        throw new MadoguchiError(
+          'admin/not-ready',
+          `the city is not loaded yet: ${contentProblem}`,
+        );
+      return content.city;
+    },
+  });
+  broadcasting.start().catch((err: unknown) => {
+    logger.error({ err }, 'broadcast workers could not start');
+  });
   metrics.gauge('madoguchi_events_pending', 'Events queued or running.', () => dispatcher.pending);
 
   const app = createHttpApp({
@@ -160,6 +238,7 @@ async function main(): Promise<void> {
     metrics,
     logger,
     info: { mode: config.line.mode, city: config.city },
+    admin: { service: broadcasting.service, tokens: config.admin.tokens, logger },
   });
 
   const server: Server = app.listen(config.port, config.host, () => {
@@ -204,6 +283,7 @@ async function main(): Promise<void> {
     server.close();
     // Let queued events finish (their replies are due), but not forever.
     await Promise.race([dispatcher.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    await broadcasting.close().catch((err: unknown) => logger.warn({ err }, 'broadcasting close'));
     await store.close();
     await audience.close?.();
     logger.flush();

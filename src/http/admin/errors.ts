@@ -18,6 +18,7 @@ const STATUS: Record<string, number> = {
   'broadcast/no-recipients': 409,
   'broadcast/no-test-users': 409,
   'broadcast/busy': 409,
+  'admin/not-ready': 503,
 };
 
 export function adminErrorHandler(logger: Logger) {
