@@ -19,6 +19,8 @@ export interface Posting {
 export interface FieldIndex {
   postings: Map<string, Posting>;
   unitEntry: Uint32Array;
+  /** Units of entry e are `entryUnits[e] … entryUnits[e + 1] − 1`. */
+  entryUnits: Uint32Array;
   /** Per unit, `k1 × (1 − b + b × length / avgLength)`: the BM25 length term, precomputed. */
   unitNorm: Float32Array;
   avgLength: number;
@@ -129,9 +131,13 @@ export function buildField(
   const avgLength = units.length ? Math.max(total / units.length, 1) : 1;
   const { k1, b } = params;
   const unitNorm = lengths.map((len) => k1 * (1 - b + (b * len) / avgLength));
+  const entryUnits = new Uint32Array(entryCount + 1);
+  for (let u = units.length - 1; u >= 0; u--) entryUnits[unitEntry[u] as number] = u;
+  entryUnits[entryCount] = units.length;
   return {
     postings,
     unitEntry,
+    entryUnits,
     unitNorm,
     avgLength,
     entryCount,
@@ -195,14 +201,22 @@ export function scoreField(
   }
 }
 
-/** The score a unit made of exactly the query's terms would get: the ceiling used for confidence. */
-export function idealScore(field: FieldIndex, terms: Map<string, number>): number {
-  const { k1, b, delta } = field.params;
-  let len = 0;
-  for (const q of terms.values()) len += q;
-  const norm = k1 * (1 - b + (b * Math.max(len, 1)) / field.avgLength);
-  let s = 0;
-  for (const [term, qWeight] of terms)
-    s += idf(field, term) * qWeight * ((k1 + 1) / (1 + norm) + delta);
-  return s;
+/** The units of entry `e` that contain `term` (binary search in the term's sorted postings). */
+export function unitsWithTerm(field: FieldIndex, term: string, e: number): number[] {
+  const posting = field.postings.get(term);
+  if (!posting) return [];
+  const from = field.entryUnits[e] as number;
+  const to = field.entryUnits[e + 1] as number;
+  const { units } = posting;
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((units[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: number[] = [];
+  for (let i = lo; i < units.length && (units[i] as number) < to; i++)
+    found.push(units[i] as number);
+  return found;
 }

@@ -4,7 +4,8 @@ import type { FaqEntry } from '../schema/index.js';
 import { scriptGrams, scriptWords } from './analyze.js';
 import { analyzeWithSynonyms } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
-import { idealScore, scoreField } from './field-index.js';
+import { coverage, weighTerms } from './confidence.js';
+import { scoreField } from './field-index.js';
 import { FIELDS, GRAM_POSTING_LIMIT } from './settings.js';
 import type { FieldName } from './settings.js';
 import { decideVerdict } from './verdict.js';
@@ -12,8 +13,13 @@ import type { Verdict } from './verdict.js';
 
 export interface SearchHit {
   entry: FaqEntry;
-  /** Relevance in [0, 1]: the entry's score over the score of an entry that matched the query exactly. */
+  /**
+   * Confidence in [0, 1]: how much of the query the entry accounts for (weighted share of the
+   * query's words, or of its kana reading, found in one of its questions or its keywords).
+   */
   score: number;
+  /** The ranking score (weighted BM25+ over all fields); results are ordered by it. */
+  relevance: number;
 }
 
 export interface SearchOutcome {
@@ -74,7 +80,6 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
   const terms = queryTerms(index, query);
   const scores = index.scratch;
   const touched: number[] = [];
-  let ideal = 0;
   const gramLimit = Math.max(
     GRAM_POSTING_LIMIT.min,
     GRAM_POSTING_LIMIT.share * index.entries.length,
@@ -84,13 +89,16 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
     if (weight === 0) continue;
     const limit = name.endsWith('w') ? Infinity : gramLimit;
     scoreField(index.fields[name], terms[name], weight, scores, touched, limit);
-    if (name.startsWith('q')) ideal += weight * idealScore(index.fields[name], terms[name]);
   }
   const ranked = top > 0 ? topK(touched, scores, top) : [];
+  const n = index.entries.length;
+  const words = weighTerms(terms.qw.keys(), [index.fields.qw, index.fields.kw, index.fields.aw], n);
+  const readings = weighTerms(terms.qr.keys(), [index.fields.qr], n);
   const results = ranked.map((e) => ({
     entry: index.entries[e] as FaqEntry,
-    score: ideal > 0 ? Math.min((scores[e] as number) / ideal, 1) : 0,
+    score: coverage(index, words, readings, e),
+    relevance: scores[e] as number,
   }));
   for (const e of touched) scores[e] = 0;
-  return { status: decideVerdict(results.map((r) => r.score)), results };
+  return { status: decideVerdict(results), results };
 }

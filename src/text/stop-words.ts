@@ -95,9 +95,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   '様',
 ]);
 
+const HAS_LETTER = /[\p{L}\p{N}]/u;
+
 /** True if the token should be indexed and searched as a word. */
 export function isContentToken(token: Token): boolean {
   if (DROP_POS.has(token.pos)) return false;
+  // kuromoji tags unknown symbols such as "?" as nouns.
+  if (!HAS_LETTER.test(token.surface)) return false;
   if (
     token.pos === '名詞' &&
     token.posDetail !== undefined &&
