@@ -15,7 +15,11 @@ import { loadCity, loadTemplates, loadTokenizer } from '../content/index.js';
 import { ContentError } from '../errors.js';
 import { describeMessages, type Tap } from '../messages/index.js';
 import type { Logger } from '../ports.js';
-import { createMemoryAudience, createMemoryStore } from '../store/index.js';
+import {
+  createMemoryAudience,
+  createMemoryReminderStore,
+  createMemoryStore,
+} from '../store/index.js';
 import { parseFlags, type CliIo, type Command } from './command.js';
 import { EXIT } from './exit-codes.js';
 import { defaultCity, faqRoot } from './paths.js';
@@ -78,6 +82,7 @@ Piped input works line by line: printf '住民票ってコンビニでとれる�
       synonyms: city.synonyms,
       tokenize,
       templates,
+      ...(city.classes ? { classes: city.classes } : {}),
     });
     const clock = { now: () => io.now() };
     const sender = createRecordingSender();
@@ -89,6 +94,7 @@ Piped input works line by line: printf '住民票ってコンビニでとれる�
       logger: stderrLogger(io),
       content: () => content,
       audience: createMemoryAudience(),
+      reminders: createMemoryReminderStore(),
     };
     const event = eventFactory(io.now);
     let taps: Tap[] = [];

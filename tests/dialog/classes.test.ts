@@ -59,7 +59,7 @@ describe('schedule questions', () => {
     const r = run(text('来週のスマホ教室ある？'), d);
     expect(d.asked).toEqual([]);
     const seen = textOf(r.replies);
-    expect(seen).toContain('「来週（11月16日〜22日）」のスマホ教室・相談会は2件あります');
+    expect(seen).toContain('「来週（11月16日〜22日）」に合うスマホ教室・相談会は2件あります');
     const b = bubbles(r.replies);
     expect(b).toHaveLength(2);
     expect(textOf([b[0]])).toContain('11月17日(火) 13:30〜15:30');
@@ -131,14 +131,16 @@ describe('schedule questions', () => {
   it('a follow-up after a list (「土曜は？」) is read as a schedule question', () => {
     const first = run(text('次のスマホ教室いつ？'));
     const r = run(text('土曜は？'), deps(), first.next);
-    expect(textOf(r.replies)).toContain('「土曜」のスマホ教室・相談会は4件あります');
+    expect(textOf(r.replies)).toContain('「土曜」に合うスマホ教室・相談会は4件あります');
   });
 
   it('the turn of the year in Japan while the server says Dec 31: 「今日」 is Jan 1', () => {
     const newYear: ClassItemInput = { ...CLASSES[3]!, id: 'ny', date: '2027-01-01' };
     const d = deps({ now: new Date('2026-12-31T15:30:00Z') }, catalog([...CLASSES, newYear]));
     const r = run(text('今日やってるスマホ相談ある？'), d);
-    expect(textOf(r.replies)).toContain('「今日（1月1日(金)）・相談会」のスマホ教室・相談会は1件あります');
+    expect(textOf(r.replies)).toContain(
+      '「今日（1月1日(金)）・相談会」に合うスマホ教室・相談会は1件あります',
+    );
   });
 
   it('a sample schedule says so under every class', () => {

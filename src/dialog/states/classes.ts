@@ -47,7 +47,7 @@ export function classesAnswer(turn: Turn, catalog: ClassCatalog, query: ClassQue
   const r = findClasses(catalog, query, deps.now);
   const next = { ...state, candidates: [], classesShown: true };
   const what = query.label
-    ? `「${query.label}」のスマホ教室・相談会`
+    ? `「${query.label}」に合うスマホ教室・相談会`
     : 'これからのスマホ教室・相談会';
   if (r.matches.length > 0) {
     const intro = [
