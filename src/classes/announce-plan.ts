@@ -3,7 +3,8 @@
  * grouped by the area residents chose (a class without an area, or a city without areas, goes to
  * every subscriber of the topic), and the notice each group becomes. Pure.
  */
-import type { ClassItem, NoticeInput } from '../schema/index.js';
+import type { ClassItem, NoticeInput, WeeklyTime } from '../schema/index.js';
+import { WeeklyTimeSchema } from '../schema/index.js';
 import type { ClassCatalog } from './catalog.js';
 import { isUpcoming } from './catalog.js';
 import { formatFee, formatJoin, formatVenue, formatWhen, kindLabel } from './format.js';
@@ -94,46 +95,13 @@ export function announcementNotice(
   };
 }
 
-/** When the weekly announcement goes out: a weekday (0 = Sunday) and a JST time. */
-export interface WeeklyTime {
-  weekday: number;
-  time: string;
-}
-
 export const DEFAULT_ANNOUNCE_TIME: WeeklyTime = { weekday: 1, time: '10:00' };
 
-const WEEKDAYS: Record<string, number> = {
-  sun: 0,
-  mon: 1,
-  tue: 2,
-  wed: 3,
-  thu: 4,
-  fri: 5,
-  sat: 6,
-  日: 0,
-  月: 1,
-  火: 2,
-  水: 3,
-  木: 4,
-  金: 5,
-  土: 6,
-};
-
-/**
- * Reads `mon 10:00` (or `月 10:00`); `off` or empty gives undefined (no announcements). Throws
- * a plain Error naming the expected form for anything else (configuration is checked at start).
- */
+/** Reads `mon 10:00` (see `WeeklyTimeSchema`); undefined for `off`; throws for anything else. */
 export function parseWeeklyTime(value: string): WeeklyTime | undefined {
-  const v = value.trim().toLowerCase();
-  if (v === '' || v === 'off') return undefined;
-  const m = /^([a-z]{3}|[日月火水木金土])(?:曜日?)?\s+(\d{1,2}):(\d{2})$/u.exec(v);
-  const weekday = m ? WEEKDAYS[m[1]!] : undefined;
-  const h = Number(m?.[2]);
-  const min = Number(m?.[3]);
-  if (!m || weekday === undefined || h > 23 || min > 59) {
-    throw new Error(`a weekly time must look like "mon 10:00" (or "off"), got "${value}"`);
-  }
-  return { weekday, time: `${String(h).padStart(2, '0')}:${m[3]}` };
+  const r = WeeklyTimeSchema.safeParse(value);
+  if (!r.success) throw new Error(r.error.issues.map((i) => i.message).join('; '));
+  return r.data === 'off' ? undefined : r.data;
 }
 
 /** The instant of the announcement in the week starting on `monday` (JST). */

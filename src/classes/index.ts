@@ -27,5 +27,5 @@ export {
   parseWeeklyTime,
   weeklyInstant,
   type AnnouncementGroup,
-  type WeeklyTime,
 } from './announce-plan.js';
+export type { WeeklyTime } from '../schema/index.js';

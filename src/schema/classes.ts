@@ -208,3 +208,45 @@ export const ClassAnnouncementSchema = z.object({
   finishedAt: isoTime.optional(),
 });
 export type ClassAnnouncement = z.infer<typeof ClassAnnouncementSchema>;
+
+/** When the weekly announcement goes out: a weekday (0 = Sunday) and a JST time `HH:MM`. */
+export interface WeeklyTime {
+  weekday: number;
+  time: string;
+}
+
+const WEEKDAY_NAMES: Record<string, number> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  日: 0,
+  月: 1,
+  火: 2,
+  水: 3,
+  木: 4,
+  金: 5,
+  土: 6,
+};
+
+/**
+ * `mon 10:00` (or `月 10:00`, `月曜 10:00`) → a weekly time; `off` → `'off'`. Used by the
+ * `CLASS_ANNOUNCE_AT` setting.
+ */
+export const WeeklyTimeSchema = z.string().transform((value, ctx): WeeklyTime | 'off' => {
+  const v = value.trim().toLowerCase();
+  if (v === 'off') return 'off';
+  const m = /^([a-z]{3}|[日月火水木金土])(?:曜日?)?\s+(\d{1,2}):(\d{2})$/u.exec(v);
+  const weekday = m ? WEEKDAY_NAMES[m[1]!] : undefined;
+  if (!m || weekday === undefined || Number(m[2]) > 23 || Number(m[3]) > 59) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a weekly time must look like "mon 10:00" (or "off"), got "${value}"`,
+    });
+    return z.NEVER;
+  }
+  return { weekday, time: `${m[2]!.padStart(2, '0')}:${m[3]}` };
+});

@@ -122,7 +122,8 @@ export async function classWorld(
           call.status === 409
             ? { message: 'The retry key is already accepted' }
             : { sentMessages: [] };
-        const accepted = call.status === 409 ? { 'x-line-accepted-request-id': 'req-first' } : {};
+        const accepted: Record<string, string> =
+          call.status === 409 ? { 'x-line-accepted-request-id': 'req-first' } : {};
         cb(null, [
           call.status,
           bodyOut,

@@ -43,6 +43,9 @@ function deps(
   });
 }
 
+/** Every string in one bubble. */
+const words = (v: unknown): string => textOf([v] as messagingApi.Message[]);
+
 /** The bubbles of the carousel in a reply. */
 function bubbles(replies: messagingApi.Message[]): messagingApi.FlexBubble[] {
   const flex = replies.find((m) => m.type === 'flex') as messagingApi.FlexMessage | undefined;
@@ -62,11 +65,11 @@ describe('schedule questions', () => {
     expect(seen).toContain('「来週（11月16日〜22日）」に合うスマホ教室・相談会は2件あります');
     const b = bubbles(r.replies);
     expect(b).toHaveLength(2);
-    expect(textOf([b[0]])).toContain('11月17日(火) 13:30〜15:30');
-    expect(textOf([b[0]])).toContain('老人福祉センター（中部）');
-    expect(textOf([b[0]])).toContain('予約不要');
-    expect(textOf([b[1]])).toContain('11月21日(土) 10:00〜11:00');
-    expect(textOf([b[1]])).toContain('電話で申し込み 0568-00-1111');
+    expect(words(b[0])).toContain('11月17日(火) 13:30〜15:30');
+    expect(words(b[0])).toContain('老人福祉センター（中部）');
+    expect(words(b[0])).toContain('予約不要');
+    expect(words(b[1])).toContain('11月21日(土) 10:00〜11:00');
+    expect(words(b[1])).toContain('電話で申し込み 0568-00-1111');
     expect(postbacksOf(r.replies)).toEqual(
       expect.arrayContaining(['a=rem&c=tue-dropin', 'a=rem&c=sat-kobetsu']),
     );
@@ -78,12 +81,12 @@ describe('schedule questions', () => {
   it('「予約いらない相談会」: only drop-in classes, the one open now marked', () => {
     const r = run(text('予約いらない相談会'));
     const b = bubbles(r.replies);
-    expect(b.map((x) => textOf([x]).match(/(\d+年)?\d+月\d+日\([^)]+\)/)?.[0])).toEqual([
+    expect(b.map((x) => words(x).match(/(\d+年)?\d+月\d+日\([^)]+\)/)?.[0])).toEqual([
       '11月11日(水)',
       '11月17日(火)',
       '2027年1月9日(土)',
     ]);
-    expect(textOf([b[0]])).toContain('開催中');
+    expect(words(b[0])).toContain('開催中');
     expectWithinLimits(r.replies);
   });
 
@@ -155,7 +158,7 @@ describe('schedule questions', () => {
     expect(r.replies.every((m) => m.type === 'text')).toBe(true);
     const last = r.replies[r.replies.length - 1] as messagingApi.TextMessage;
     expect(last.text).toContain('1. ふらっと・スマホ相談会');
-    expect(last.quickReply?.items.map((i) => i.action.label)).toEqual(
+    expect(last.quickReply?.items?.map((i) => i.action?.label)).toEqual(
       expect.arrayContaining(['1: 前日に通知', '2: 前日に通知']),
     );
   });
