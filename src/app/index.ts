@@ -20,3 +20,5 @@ export { runClassReminders } from './reminders.js';
 export type { ReminderJobDeps, ReminderRunReport } from './reminders.js';
 export { announceNewClasses, ANNOUNCER } from './announce.js';
 export type { AnnounceDeps, AnnounceResult } from './announce.js';
+export { runClassTick } from './reminders-tick.js';
+export type { ClassTickDeps, ClassTickResult } from './reminders-tick.js';

@@ -3,3 +3,9 @@ export { createInlineDelivery } from './inline.js';
 export type { InlineDelivery, InlineDeliveryOptions } from './inline.js';
 export { createBullDelivery } from './bullmq.js';
 export type { BullDelivery, BullDeliveryOptions } from './bullmq.js';
+export { createBullClassScheduler, createInlineClassScheduler } from './classes.js';
+export type {
+  BullClassSchedulerOptions,
+  ClassScheduler,
+  InlineClassSchedulerOptions,
+} from './classes.js';
