@@ -4,7 +4,7 @@
  * the environment.
  */
 import { EnvSchema } from '../schema/index.js';
-import type { AdminToken, Env } from '../schema/index.js';
+import type { AdminToken, Env, WeeklyTime } from '../schema/index.js';
 
 export type LineConfig =
   | {
@@ -47,6 +47,8 @@ export interface Config {
     /** Run delivery workers in this process (with Redis). */
     workers: boolean;
   };
+  /** スマホ教室: the weekly announcement time (JST) or off, and the scheduler's tick. */
+  classes: { announceAt: WeeklyTime | 'off'; tickSeconds: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -102,6 +104,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
         attempts: e.BROADCAST_ATTEMPTS,
         workers: e.BROADCAST_WORKERS === 'on',
       },
+      classes: { announceAt: e.CLASS_ANNOUNCE_AT, tickSeconds: e.CLASS_TICK_SECONDS },
     },
   };
 }

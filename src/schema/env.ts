@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AdminTokenListSchema, QuietHoursSchema, UserIdListSchema } from './notice.js';
+import { WeeklyTimeSchema } from './classes.js';
 
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
@@ -53,5 +54,9 @@ export const EnvSchema = z.object({
   BROADCAST_ATTEMPTS: withDefault(int(1, 20), 5),
   /** `on`: this process also runs delivery workers (with REDIS_URL); `off`: it only enqueues. */
   BROADCAST_WORKERS: withDefault(z.enum(['on', 'off']), 'on'),
+  /** スマホ教室: when new classes are announced each week (JST), `mon 10:00` (default) or `off`. */
+  CLASS_ANNOUNCE_AT: z.preprocess(unsetIfEmpty, WeeklyTimeSchema.prefault('mon 10:00')),
+  /** スマホ教室: seconds between scheduler ticks (reminders, change notices, announcement). */
+  CLASS_TICK_SECONDS: withDefault(int(30, 3600), 300),
 });
 export type Env = z.infer<typeof EnvSchema>;

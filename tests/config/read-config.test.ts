@@ -28,6 +28,7 @@ describe('readConfig', () => {
           attempts: 5,
           workers: true,
         },
+        classes: { announceAt: { weekday: 1, time: '10:00' }, tickSeconds: 300 },
       },
     });
   });
