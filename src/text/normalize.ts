@@ -27,9 +27,20 @@ const FOLD = new Map<number, number>([
 /** Long-vowel mark and the wave dashes people type in its place (〜, and ~ after NFKC). */
 const isLongVowel = (c: number): boolean => c === 0x30fc || c === 0x301c || c === 0x7e;
 
-/** NFKC (full-width ASCII, half-width kana), lower case, one space between words. */
+/** A hyphen typed after kana stands for the long-vowel mark (マイナンバーカ-ド). */
+const KANA_HYPHEN = /(?<=[\u3041-\u30fa])[-‐‑–—―]/gu;
+
+/**
+ * NFKC (full-width ASCII, half-width kana), lower case, one space between words, and a hyphen
+ * after kana read as ー.
+ */
 export function cleanText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(SPACES, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(KANA_HYPHEN, 'ー')
+    .replace(SPACES, ' ')
+    .trim();
 }
 
 /** Katakana → hiragana; other characters are kept. */
@@ -60,7 +71,8 @@ export function foldKana(text: string): string {
     let c = text.charCodeAt(i);
     if (isLongVowel(c)) continue;
     if (c >= 0x30a1 && c <= 0x30f6) c -= 0x60;
-    out += String.fromCharCode(FOLD.get(c) ?? c);
+    c = FOLD.get(c) ?? c;
+    out += String.fromCharCode(c);
   }
   return out;
 }

@@ -20,6 +20,12 @@ describe('normalize', () => {
     expect(normalize('ヴァイオリン')).toBe(normalize('ぶあいおりん'));
   });
 
+  it('reads a hyphen typed after kana as the long-vowel mark', () => {
+    expect(normalize('マイナンバーカ-ド')).toBe(normalize('マイナンバーカード'));
+    expect(cleanText('カ－ド')).toBe('カード');
+    expect(cleanText('3-5')).toBe('3-5');
+  });
+
   it('keeps kanji and dakuten (パ and ハ stay apart)', () => {
     expect(normalize('住民票')).toBe('住民票');
     expect(normalize('パスワード')).not.toBe(normalize('ハスワード'));
