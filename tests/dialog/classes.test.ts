@@ -241,3 +241,15 @@ describe('reminders in the conversation', () => {
     expect(run(tap('a=rem&c=nope'), deps({ reminders: [] })).effects).toEqual([]);
   });
 });
+
+describe('the スマホ教室 topic', () => {
+  it('leads to the schedule when the city keeps one', () => {
+    const r = run(tap('a=topic&t=digital'));
+    expect(postbacksOf(r.replies)).toContain('a=cls');
+    const next = run(tap('a=cls'));
+    expect(textOf(next.replies)).toContain('これからのスマホ教室・相談会は6件あります');
+    const d = deps();
+    delete d.classes;
+    expect(postbacksOf(run(tap('a=topic&t=digital'), d).replies)).not.toContain('a=cls');
+  });
+});

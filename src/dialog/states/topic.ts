@@ -13,6 +13,7 @@ import {
   topicChoices,
 } from '../choices.js';
 import { cityContactLines, departmentLines } from '../contact.js';
+import { nextClassesChoice } from './classes-view.js';
 
 /** A topic lists at most this many questions (a card stays readable). */
 export const MAX_TOPIC_QUESTIONS = 8;
@@ -56,13 +57,15 @@ export function topic(turn: Turn, id: string): StepResult {
   const views: View[] = [];
   if (found.id === 'contact') views.push(departmentsView(turn));
   const items: Choice[] = entries.map((e) => showChoice(e.id, e.question));
+  // The スマホ教室 topic also leads to the schedule, when the city keeps one.
+  const schedule = found.id === 'digital' && turn.deps.classes ? [nextClassesChoice] : [];
   if (items.length > 0) {
     views.push(
       listCard('topic', {
         title: found.label,
         intro: 'よくある質問です。知りたいものを押してください。ほかのことは、文字で質問できます。',
         items,
-        buttons: [menuChoice, humanChoice()],
+        buttons: [...schedule, menuChoice, humanChoice()],
         quick: baseQuick(),
       }),
     );
@@ -70,7 +73,7 @@ export function topic(turn: Turn, id: string): StepResult {
     views.push(
       textView(
         `${found.label}の案内は、まだ用意していません。知りたいことを文字で送ってください。`,
-        baseQuick(),
+        [...schedule, ...baseQuick()],
       ),
     );
   }
