@@ -121,7 +121,9 @@ export async function classWorld(
         const bodyOut =
           call.status === 409
             ? { message: 'The retry key is already accepted' }
-            : { sentMessages: [] };
+            : call.status === 429
+              ? { message: 'You have reached your monthly limit.' }
+              : { sentMessages: [] };
         const accepted: Record<string, string> =
           call.status === 409 ? { 'x-line-accepted-request-id': 'req-first' } : {};
         cb(null, [

@@ -251,6 +251,18 @@ describe('changes after registration', () => {
     );
   });
 
+  it('the monthly quota is used up: the run stops, nothing is retried blindly', async () => {
+    await register(OTHER, 'sat-beginners');
+    w.answer = () => 429;
+    w.clock.set(FRI_10);
+    const r = await runClassReminders(w.job);
+    expect(r.failed).toBeGreaterThanOrEqual(1);
+    expect(r.reminded).toBe(0);
+    expect(w.logger.messages('error')).toContain(
+      'LINE monthly quota used up: class notices stopped',
+    );
+  });
+
   it('LINE refuses the push (400): given up, recorded, not retried every run', async () => {
     w.answer = () => 400;
     w.clock.set(FRI_10);
