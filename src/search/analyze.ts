@@ -7,6 +7,8 @@ import type { Token, Tokenize } from '../text/index.js';
 export interface Analyzed {
   /** Normalized base forms of content words (住民票, とる…). */
   words: string[];
+  /** Per word, its kana reading (normalized) when the word is a noun the dictionary reads. */
+  wordReadings: string[];
   /** Character bigrams of runs of adjacent content words, as written (normalized). */
   grams: string[];
   /** Character bigrams of the same runs, read as kana: kana-only and kanji spellings meet here. */
@@ -28,10 +30,11 @@ function isWordTerm(token: Token, base: string): boolean {
   return isContentToken(token) && base.length > 0 && !STOP_WORDS.has(base);
 }
 
-/** Analyzes one text; `tokens` may be passed when the caller already tokenized it. */
+/** Analyzes one text. */
 export function analyze(text: string, tokenize: Tokenize): Analyzed {
   const tokens = tokenize(text);
   const words: string[] = [];
+  const wordReadings: string[] = [];
   const grams: string[] = [];
   const readingGrams: string[] = [];
   let run = '';
@@ -53,6 +56,7 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     const base = foldKana(token.base);
     if (isWordTerm(token, base)) {
       words.push(base);
+      wordReadings.push(token.pos === '名詞' && token.reading !== undefined ? reading : '');
       run += surface;
       readingRun += reading;
     } else {
@@ -60,7 +64,7 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     }
   }
   flush();
-  return { words, grams, readingGrams, folded, foldedReading };
+  return { words, wordReadings, grams, readingGrams, folded, foldedReading };
 }
 
 /** Runs of kanji, katakana, latin letters and digits: content words, roughly, without a tokenizer. */

@@ -8,6 +8,8 @@ import { buildField } from './field-index.js';
 import type { FieldIndex } from './field-index.js';
 import { ANSWER_CHARS, FIELDS } from './settings.js';
 import type { FieldName } from './settings.js';
+import { buildVocabulary } from './fuzzy.js';
+import type { Vocabulary } from './fuzzy.js';
 import { compileSynonyms, findSynonyms } from './synonyms.js';
 import type { SynonymMatcher } from './synonyms.js';
 
@@ -17,6 +19,8 @@ export interface SearchIndex {
   readonly fields: Readonly<Record<FieldName, FieldIndex>>;
   readonly tokenize: Tokenize;
   readonly synonyms: SynonymMatcher;
+  /** Question and keyword words by reading, for typo tolerance. */
+  readonly vocabulary: Vocabulary;
   /** Per-entry score accumulator reused by every (synchronous) query; always left zeroed. */
   readonly scratch: Float64Array;
 }
@@ -53,16 +57,23 @@ export function buildIndex(entries: FaqEntry[], opts: BuildOptions): SearchIndex
     aw: [],
     ag: [],
   };
+  const readings: Array<[string, string]> = [];
+  const collect = (a: Analyzed): void => {
+    a.wordReadings.forEach((r, i) => readings.push([a.words[i] as string, r]));
+  };
   entries.forEach((entry, e) => {
     for (const variant of [entry.question, ...entry.alt_questions]) {
       const a = analyzeWithSynonyms(variant, tokenize, synonyms);
+      collect(a);
       units.qw.push([e, a.words]);
       units.qg.push([e, a.grams]);
       units.qr.push([e, a.readingGrams]);
     }
-    const keywordTerms = entry.keywords.flatMap(
-      (k) => analyzeWithSynonyms(k, tokenize, synonyms).words,
-    );
+    const keywordTerms = entry.keywords.flatMap((k) => {
+      const a = analyzeWithSynonyms(k, tokenize, synonyms);
+      collect(a);
+      return a.words;
+    });
     units.kw.push([e, keywordTerms]);
     const answer = entry.answer.slice(0, ANSWER_CHARS);
     const answerWords = scriptWords(answer);
@@ -75,5 +86,12 @@ export function buildIndex(entries: FaqEntry[], opts: BuildOptions): SearchIndex
   const fields = {} as Record<FieldName, FieldIndex>;
   for (const name of Object.keys(units) as FieldName[])
     fields[name] = buildField(units[name], n, FIELDS[name]);
-  return { entries, fields, tokenize, synonyms, scratch: new Float64Array(n) };
+  return {
+    entries,
+    fields,
+    tokenize,
+    synonyms,
+    vocabulary: buildVocabulary(readings),
+    scratch: new Float64Array(n),
+  };
 }

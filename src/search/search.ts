@@ -6,7 +6,8 @@ import { analyzeWithSynonyms } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
 import { coverage, weighTerms } from './confidence.js';
 import { scoreField } from './field-index.js';
-import { FIELDS, GRAM_POSTING_LIMIT } from './settings.js';
+import { closestKnownWord } from './fuzzy.js';
+import { FIELDS, FUZZY_WEIGHT, GRAM_POSTING_LIMIT } from './settings.js';
 import type { FieldName } from './settings.js';
 import { decideVerdict } from './verdict.js';
 import type { Verdict } from './verdict.js';
@@ -41,13 +42,44 @@ function counts(terms: string[]): Map<string, number> {
   return m;
 }
 
+const isKnown = (index: SearchIndex, word: string): boolean =>
+  index.fields.qw.postings.has(word) ||
+  index.fields.kw.postings.has(word) ||
+  index.fields.aw.postings.has(word);
+
+/**
+ * Query words with their weights; a word the pack does not know is replaced by the known word
+ * closest to it by reading (fuzzy.ts), at a lower weight.
+ */
+function correctTypos(
+  index: SearchIndex,
+  words: string[],
+  readings: string[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  words.forEach((word, i) => {
+    let term = word;
+    let weight = 1;
+    const reading = readings[i];
+    if (reading && !isKnown(index, word)) {
+      const near = closestKnownWord(index.vocabulary, reading);
+      if (near) {
+        term = near.word;
+        weight = FUZZY_WEIGHT * (near.distance === 0 ? 1 : 0.75);
+      }
+    }
+    out.set(term, (out.get(term) ?? 0) + weight);
+  });
+  return out;
+}
+
 /** Query terms per field: word fields share the query's words, gram fields its bigrams. */
 export function queryTerms(
   index: SearchIndex,
   query: string,
 ): Record<FieldName, Map<string, number>> {
   const a = analyzeWithSynonyms(query, index.tokenize, index.synonyms);
-  const words = counts(a.words);
+  const words = correctTypos(index, a.words, a.wordReadings);
   const grams = counts(a.grams);
   return {
     qw: words,

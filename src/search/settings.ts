@@ -45,3 +45,11 @@ export const GRAM_POSTING_LIMIT = { share: 0.25, min: 500 } as const;
  * differently (city packs: 238 → 241 of 260 eval questions passed) at little cost off topic.
  */
 export const ANSWER_COVERAGE = 0.5;
+
+/** Fuzzy matching (fuzzy.ts): shortest reading (kana) of an unknown word matched by reading… */
+export const MIN_FUZZY_READING = 2;
+/** …shortest reading matched with edits, and the most kana edits allowed. */
+export const MIN_EDIT_READING = 4;
+export const MAX_FUZZY_DISTANCE = 1;
+/** Query weight of a word substituted for an unknown one (same reading: this; one edit: × 0.75). */
+export const FUZZY_WEIGHT = 0.8;

@@ -30,6 +30,9 @@ describe('ranking on the fixture pack', () => {
 
   it('survives typos that read the same (固定試算税 for 固定資産税)', () => {
     expect(topId('固定試算税の納付書がない')).toBe('fx-kotei-shisanzei');
+    const outcome = search(index, '固定試算税');
+    expect(outcome.results[0]!.entry.id).toBe('fx-kotei-shisanzei');
+    expect(outcome.status).not.toBe('no_answer');
   });
 
   it('returns results best first, at most `top`, with scores in [0, 1]', () => {
