@@ -5,6 +5,7 @@
 import { basename, join } from 'node:path';
 import { formatProblem, type Problem } from '../errors.js';
 import { COMMON_PACK, listCities, readCity } from './load-city.js';
+import { checkServed, mergePlaces, type EngineFactory } from './check-served.js';
 import { checkPacks } from './pack-rules.js';
 import { checkClassSchedule } from './class-rules.js';
 import { RESERVED_FILES, readPack, type Pack } from './read-pack.js';
@@ -15,6 +16,10 @@ export interface CheckOptions {
   seedsDir: string;
   /** Today as YYYY-MM-DD. */
   today: string;
+  /** `as_of` older than this many months is a warning. Default 36. */
+  maxAgeMonths?: number;
+  /** The real search over a city's entries, for the alt_questions rule; absent: not run. */
+  engine?: EngineFactory;
 }
 
 export interface CheckResult {
@@ -34,6 +39,7 @@ export async function checkCity(
   const own = city.packs[city.packs.length - 1];
   if (own) problems.push(...cityPackProblems(own, cityId), ...checkClassSchedule(own));
   problems.push(...checkPacks(city.packs, { seeds, today: opts.today }));
+  problems.push(...(await checkServed(city.packs, { ...city, label: cityId }, opts)));
   return finish([cityId], problems, seeds, opts);
 }
 
@@ -42,6 +48,7 @@ export async function checkPackDir(dir: string, opts: CheckOptions): Promise<Che
   const seeds = await readSeedLines(opts.seedsDir);
   const { pack, problems } = await readPack(dir);
   problems.push(...checkPacks([pack], { seeds, today: opts.today }), ...checkClassSchedule(pack));
+  problems.push(...(await checkServed([pack], { ...pack, label: dir }, opts)));
   return finish([dir], problems, seeds, opts);
 }
 
@@ -55,13 +62,16 @@ export async function checkAllPacks(faqRoot: string, opts: CheckOptions): Promis
   if (common) {
     checked.push(COMMON_PACK);
     problems.push(...common.problems, ...checkPacks([common.pack], { seeds, today: opts.today }));
+    problems.push(
+      ...(await checkServed([common.pack], { ...common.pack, label: COMMON_PACK }, opts)),
+    );
   }
   for (const id of cities) {
     const r = await checkCity(faqRoot, id, opts);
     checked.push(id);
     problems.push(...r.problems);
   }
-  return finish(checked, problems, seeds, opts);
+  return finish(checked, mergePlaces(problems), seeds, opts);
 }
 
 function cityPackProblems(pack: Pack, cityId: string): Problem[] {

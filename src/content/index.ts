@@ -16,6 +16,7 @@ export {
   type CheckOptions,
   type CheckResult,
 } from './check-faq.js';
+export type { EngineFactory } from './check-served.js';
 export { loadTokenizer } from './tokenizer.js';
 export { loadTemplates, DEFAULT_TEMPLATES_DIR } from './templates.js';
 export {

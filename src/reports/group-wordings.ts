@@ -223,3 +223,23 @@ export function groupWordings<T>(
   });
   return out.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
+
+/**
+ * How alike two wordings are, by the measure `groupWordings` uses: `similarity` is the Jaccard
+ * of their features, and `differ` is true when each has a content character the other lacks
+ * (小学校 / 中学校): such wordings never group, however similar.
+ */
+export function compareWordings(a: string, b: string): { similarity: number; differ: boolean } {
+  const ids = new Map<string, number>();
+  const intern = (f: string): number => {
+    let id = ids.get(f);
+    if (id === undefined) ids.set(f, (id = ids.size));
+    return id;
+  };
+  const fa = features(a, intern);
+  const fb = features(b, intern);
+  const inB = new Set(fb.ids);
+  const both = fa.ids.filter((id) => inB.has(id)).length;
+  const union = fa.ids.length + fb.ids.length - both;
+  return { similarity: union === 0 ? 1 : both / union, differ: contentClash(fa, fb) };
+}

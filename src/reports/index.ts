@@ -8,6 +8,7 @@ export {
 } from './mask.js';
 export type { MaskStyle } from './mask.js';
 export {
+  compareWordings,
   groupWordings,
   wordingKey,
   type GroupOptions,
