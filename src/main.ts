@@ -67,7 +67,12 @@ async function loadContent(config: Config, logger: AppLogger): Promise<BotConten
   });
 }
 
-function createSender(config: Config, logger: AppLogger, metrics: AppDeps['metrics']): Sender {
+function createSender(
+  config: Config,
+  logger: AppLogger,
+  metrics: AppDeps['metrics'],
+  maxAttempts?: number,
+): Sender {
   if (config.line.mode === 'live') {
     return createLineSender({
       channelAccessToken: config.line.channelAccessToken,
@@ -75,6 +80,7 @@ function createSender(config: Config, logger: AppLogger, metrics: AppDeps['metri
       timeoutMs: config.line.timeoutMs,
       logger,
       ...(metrics ? { metrics } : {}),
+      ...(maxAttempts ? { maxAttempts } : {}),
     });
   }
   return createRecordingSender((record) => {
@@ -203,7 +209,8 @@ async function main(): Promise<void> {
   const dispatcher = createDispatcher((event) => handleEvent(event, deps), logger);
   const broadcasting = createBroadcasting(config, logger, {
     metrics,
-    sender,
+    // One try per call: broadcast retries go through the queue, under its rate cap.
+    sender: createSender(config, logger, metrics, 1),
     audience,
     city: () => {
       if (!content)
