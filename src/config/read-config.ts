@@ -49,6 +49,8 @@ export interface Config {
   };
   /** スマホ教室: the weekly announcement time (JST) or off, and the scheduler's tick. */
   classes: { announceAt: WeeklyTime | 'off'; tickSeconds: number };
+  /** Staff tools: how long the question log keeps questions; live reload of the FAQ. */
+  staff: { retentionMonths: number; faqReload: boolean };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -105,6 +107,10 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
         workers: e.BROADCAST_WORKERS === 'on',
       },
       classes: { announceAt: e.CLASS_ANNOUNCE_AT, tickSeconds: e.CLASS_TICK_SECONDS },
+      staff: {
+        retentionMonths: e.QUESTION_LOG_RETENTION_MONTHS,
+        faqReload: e.FAQ_RELOAD === 'on',
+      },
     },
   };
 }

@@ -58,5 +58,9 @@ export const EnvSchema = z.object({
   CLASS_ANNOUNCE_AT: z.preprocess(unsetIfEmpty, WeeklyTimeSchema.prefault('mon 10:00')),
   /** スマホ教室: seconds between scheduler ticks (reminders, change notices, announcement). */
   CLASS_TICK_SECONDS: withDefault(int(30, 3600), 300),
+  /** Months the question log keeps each question (staff reports). */
+  QUESTION_LOG_RETENTION_MONTHS: withDefault(int(1, 120), 13),
+  /** `on`: FAQ, synonym and schedule files are reloaded when they change; `off`: at start only. */
+  FAQ_RELOAD: withDefault(z.enum(['on', 'off']), 'on'),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -29,6 +29,7 @@ describe('readConfig', () => {
           workers: true,
         },
         classes: { announceAt: { weekday: 1, time: '10:00' }, tickSeconds: 300 },
+        staff: { retentionMonths: 13, faqReload: true },
       },
     });
   });
@@ -138,5 +139,16 @@ describe('readConfig: admin API and broadcasts', () => {
       'BROADCAST_QUIET_HOURS: quiet hours look like "21-8" (start-end, JST) or "off"',
     ]);
     expect(problems.join('\n')).not.toContain(token);
+  });
+
+  it('reads the staff tools settings: question-log retention and live FAQ reload', () => {
+    const result = readConfig({ QUESTION_LOG_RETENTION_MONTHS: '24', FAQ_RELOAD: 'off' });
+    expect(result.ok && result.config.staff).toEqual({ retentionMonths: 24, faqReload: false });
+    const bad = readConfig({ QUESTION_LOG_RETENTION_MONTHS: '0', FAQ_RELOAD: 'maybe' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problems.map((p) => p.split(':')[0])).toEqual([
+      'QUESTION_LOG_RETENTION_MONTHS',
+      'FAQ_RELOAD',
+    ]);
   });
 });
