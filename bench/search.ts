@@ -9,10 +9,14 @@ import { runInNewContext } from 'node:vm';
 import v8 from 'node:v8';
 import { loadTokenizer } from '../src/content/tokenizer.js';
 import { buildIndex, search } from '../src/search/index.js';
-import type { SearchIndex } from '../src/search/index.js';
+import type { SearchIndex, SearchOutcome } from '../src/search/index.js';
 import { evalDir, hasEvalSet, loadEvalSet, measureQuality } from './lib/localgovfaq.js';
 import { environmentLine, writeSection } from './lib/results-file.js';
 import { synthesizePack } from './lib/synthesize.js';
+import { OFF_TOPIC_QUERIES } from './lib/off-topic.js';
+import { tallyVerdicts, verdictTable } from './lib/verdicts.js';
+import type { VerdictCase, VerdictTally } from './lib/verdicts.js';
+import { listCities, loadCity } from '../src/content/index.js';
 
 const self = fileURLToPath(import.meta.url);
 const repoRoot = path.resolve(path.dirname(self), '..');
@@ -102,14 +106,78 @@ async function childQuality(): Promise<object> {
   return measureQuality(set, rank);
 }
 
-function runChild(...args: string[]): Record<string, number> {
+async function childVerdicts(): Promise<object> {
+  const tokenize = await loadTokenizer();
+  const tallies: VerdictTally[] = [];
+  const set = loadEvalSet();
+  const index = buildIndex(set.entries, { tokenize });
+  const run = (q: string): SearchOutcome => search(index, q);
+  tallies.push(
+    tallyVerdicts(
+      'localgovFAQ dev',
+      set.queries.map((q) => ({ q: q.text, expect: [...q.relevant] })),
+      run,
+    ),
+  );
+  // The same questions against the corpus without any entry judged relevant to a dev question.
+  const judged = new Set(set.queries.flatMap((q) => [...q.relevant]));
+  const rest = buildIndex(
+    set.entries.filter((e) => !judged.has(e.id)),
+    { tokenize },
+  );
+  tallies.push(
+    tallyVerdicts(
+      'localgovFAQ dev, judged entries removed',
+      set.queries.map((q) => ({ q: q.text, expect: 'none' })),
+      (q) => search(rest, q),
+    ),
+  );
+  const offTopic = OFF_TOPIC_QUERIES.map((q) => ({ q, expect: 'none' as const }));
+  tallies.push(tallyVerdicts('off-topic vs localgovFAQ', offTopic, run));
+  let cityNote = '';
+  try {
+    const faqRoot = path.join(repoRoot, 'faq');
+    const cases: VerdictCase[] = [];
+    const offCases: Array<[SearchIndex, string]> = [];
+    const indexes = new Map<string, SearchIndex>();
+    for (const id of await listCities(faqRoot)) {
+      const city = await loadCity(faqRoot, id);
+      const cityIndex = buildIndex(city.entries, { tokenize, synonyms: city.synonyms });
+      for (const c of city.evalCases) {
+        const q = `${id}\u0000${c.q}`;
+        indexes.set(q, cityIndex);
+        cases.push({ q, expect: c.expect === 'none' ? 'none' : [c.expect].flat() });
+      }
+      for (const q of OFF_TOPIC_QUERIES) offCases.push([cityIndex, q]);
+    }
+    const byCity = (q: string): SearchOutcome =>
+      search(indexes.get(q) as SearchIndex, q.slice(q.indexOf('\u0000') + 1));
+    // faq eval counts an entry keyworded 不明 ("we don't know, ask …") as right for `none`.
+    const unknown = (o: SearchOutcome): boolean =>
+      o.results[0]?.entry.keywords.includes('不明') ?? false;
+    tallies.unshift(tallyVerdicts('city packs eval.yaml', cases, byCity, unknown));
+    const off = zeroTally('off-topic vs city packs');
+    for (const [cityIndex, q] of offCases) off.none[search(cityIndex, q).status]++;
+    tallies.splice(1, 0, off);
+  } catch (err) {
+    cityNote = `City packs skipped: ${(err as Error).message.split('\n')[0]}`;
+  }
+  return { table: verdictTable(tallies), cityNote };
+}
+
+function zeroTally(label: string): VerdictTally {
+  const z = (): VerdictTally['none'] => ({ answered: 0, ambiguous: 0, no_answer: 0 });
+  return { label, right: z(), wrong: z(), none: z() };
+}
+
+function runChild<T = Record<string, number>>(...args: string[]): T {
   const r = spawnSync(process.execPath, [...process.execArgv, self, '--child', ...args], {
     encoding: 'utf8',
     maxBuffer: 16 * MB,
   });
   if (r.status !== 0) throw new Error(`child ${args.join(' ')} failed:\n${r.stderr}`);
   const lines = r.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, number>;
+  return JSON.parse(lines[lines.length - 1] ?? '{}') as T;
 }
 
 const f = (x: number | undefined, digits = 0): string => (x ?? NaN).toFixed(digits);
@@ -117,12 +185,13 @@ const f = (x: number | undefined, digits = 0): string => (x ?? NaN).toFixed(digi
 async function main(): Promise<void> {
   const [flag, mode, arg] = process.argv.slice(2);
   if (flag === '--child') {
-    const result =
-      mode === 'tokenizer'
-        ? await childTokenizer()
-        : mode === 'size'
-          ? await childSize(Number(arg))
-          : await childQuality();
+    const children: Record<string, () => Promise<object>> = {
+      tokenizer: childTokenizer,
+      size: () => childSize(Number(arg)),
+      quality: childQuality,
+      verdicts: childVerdicts,
+    };
+    const result = await (children[mode ?? ''] ?? childQuality)();
     console.log(JSON.stringify(result));
     return;
   }
@@ -135,6 +204,8 @@ async function main(): Promise<void> {
   for (const s of sizes) console.log('size', s);
   const q = runChild('quality');
   console.log('quality', q);
+  const v = runChild<{ table: string; cityNote: string }>('verdicts');
+  console.log(v.table, v.cityNote);
   const rows = sizes
     .map(
       (s) =>
@@ -165,6 +236,14 @@ ${rows}
 | SR@1 | SR@5 | MRR@10 | time per query |
 | ---: | ---: | ---: | ---: |
 | ${f(q.sr1, 3)} | ${f(q.sr5, 3)} | ${f(q.mrr10, 3)} | ${f(q.msPerQuery, 2)} ms |
+
+**Verdicts** (\`src/search/verdict.ts\`): share of each kind of question per verdict. Wanted: right
+answers \`answered\` or \`ambiguous\`, wrong first results and questions with no answer not
+\`answered\`. "no answer in the pack" for city packs = \`expect: none\` questions whose first result is not
+an entry saying the fact is unknown (keyword 不明). Off-topic: \`bench/lib/off-topic.ts\`.
+
+${v.table}
+${v.cityNote}
 
 Targets: SR@1 ≥ 0.42, SR@5 ≥ 0.68; 20k entries: p99 ≤ 5 ms, build ≤ 10 s; 2k entries ready ≤ 3 s.
 See \`src/search/DESIGN.md\` for the pipeline and the history of measured changes.`,
