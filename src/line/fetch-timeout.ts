@@ -1,10 +1,13 @@
 /**
  * Timeouts for the sdk's HTTP calls. @line/bot-sdk 11 calls the global `fetch` with no signal
- * and no way to pass one, so we wrap the global `fetch` once: inside `withTimeout` every fetch
- * gets an AbortSignal (through AsyncLocalStorage); outside it the wrapper changes nothing.
- * A race with a timer also settles the call when a fetch replacement ignores the signal.
+ * and no way to pass one, so we wrap the global `fetch` once. The sdk's client methods reach
+ * `fetch` synchronously (no `await` before it: `dist/http-fetch.js`), so `withTimeout` puts its
+ * AbortSignal in a slot just for the duration of that synchronous call and the wrapper takes it
+ * from there. (AsyncLocalStorage would also work, but on Node 20 it turns on promise hooks for
+ * every promise in the process, which costs more than the whole LINE call.) Outside
+ * `withTimeout` the wrapper changes nothing. A race with a timer also settles the call should
+ * a future sdk await before fetching or a fetch replacement ignore the signal.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** The reason a call was aborted: it took longer than its timeout. */
 export class FetchTimeoutError extends Error {
@@ -14,7 +17,7 @@ export class FetchTimeoutError extends Error {
   }
 }
 
-const signals = new AsyncLocalStorage<AbortSignal>();
+let slot: AbortSignal | undefined;
 let wrapper: typeof fetch | undefined;
 
 /** Wraps the current global fetch, unless it is already our wrapper. */
@@ -22,7 +25,8 @@ function ensureWrapped(): void {
   if (globalThis.fetch === wrapper) return;
   const inner = globalThis.fetch;
   const wrapped: typeof fetch = (input, init) => {
-    const signal = signals.getStore();
+    const signal = slot;
+    slot = undefined;
     if (!signal) return inner(input, init);
     const merged = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
     return inner(input, { ...init, signal: merged });
@@ -31,10 +35,17 @@ function ensureWrapped(): void {
   globalThis.fetch = wrapped;
 }
 
-/** Runs `call`; any fetch it makes is aborted, and the result rejected, after `ms`. */
+/** Runs `call`; the fetch it starts is aborted, and the result rejected, after `ms`. */
 export async function withTimeout<T>(ms: number, call: () => Promise<T>): Promise<T> {
   ensureWrapped();
   const controller = new AbortController();
+  let running: Promise<T>;
+  slot = controller.signal;
+  try {
+    running = call();
+  } finally {
+    slot = undefined;
+  }
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -44,7 +55,7 @@ export async function withTimeout<T>(ms: number, call: () => Promise<T>): Promis
     }, ms);
   });
   try {
-    return await Promise.race([signals.run(controller.signal, call), expired]);
+    return await Promise.race([running, expired]);
   } finally {
     clearTimeout(timer);
   }

@@ -36,13 +36,16 @@ describe('network failures (a real socket on 127.0.0.1)', () => {
   let server: Server;
   let requests = 0;
   let hang = 0;
+  let abandoned = 0;
   let base = '';
   beforeAll(async () => {
     server = createServer((req, res) => {
       requests++;
       if (hang > 0) {
         hang--;
-        return; // never answers: the client's timeout must fire
+        // Never answers: the client's timeout must fire and its abort must close the socket.
+        req.on('close', () => abandoned++);
+        return;
       }
       req.resume();
       req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
@@ -63,6 +66,8 @@ describe('network failures (a real socket on 127.0.0.1)', () => {
     const sender = makeSender({ baseURL: base, timeoutMs: 200 });
     await sender.push('U1', hello, KEY);
     expect(requests).toBe(2);
+    // The AbortSignal reached fetch: the hung request was really cancelled, not just abandoned.
+    await expect.poll(() => abandoned).toBe(1);
     expect(logger.lines.find((l) => l.msg?.includes('retrying'))?.obj).toMatchObject({
       failure: 'timeout',
     });
