@@ -3,6 +3,7 @@
  * `Command` and add one line here; `run` finds it by its words and prints it in the help.
  */
 import { askCommand } from './ask.js';
+import { broadcastCommands } from './broadcast.js';
 import { chatCommand } from './chat.js';
 import type { Command } from './command.js';
 import { faqCheckCommand } from './faq-check.js';
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   reportExportCommand,
   unansweredCommand,
+  ...broadcastCommands,
 ];

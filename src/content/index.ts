@@ -29,3 +29,4 @@ export {
   type ReloadedEvent,
   type FailedEvent,
 } from './watch-content.js';
+export { parseYamlFile, type YamlFile } from './yaml-file.js';

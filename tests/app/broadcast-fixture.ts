@@ -7,7 +7,7 @@ import nock from 'nock';
 import { createBroadcastService } from '../../src/app/index.js';
 import type { BroadcastDeps, BroadcastOptions, BroadcastService } from '../../src/app/index.js';
 import { createLineSender } from '../../src/line/index.js';
-import type { Audience, AuditLog, BroadcastStore } from '../../src/ports.js';
+import type { Audience, AuditLog, BroadcastStore, Sender } from '../../src/ports.js';
 import { createInlineDelivery } from '../../src/queue/index.js';
 import type { InlineDelivery } from '../../src/queue/index.js';
 import type { CityConfig, ResidentSettings } from '../../src/schema/index.js';
@@ -83,6 +83,8 @@ export interface World {
 export async function makeWorld(
   options: BroadcastOptions = {},
   start = '2026-04-01 10:00',
+  /** Another sender than the LINE sender (against nock). */
+  senderOverride?: Sender,
 ): Promise<World> {
   const clock = manualClock(jst(start));
   const logger = captureLogger();
@@ -90,12 +92,14 @@ export async function makeWorld(
   const broadcasts = createMemoryBroadcastStore();
   const audit = createMemoryAuditLog();
   const queue = createInlineDelivery({ clock, logger, auto: false, delay: async () => {} });
-  const sender = createLineSender({
-    channelAccessToken: 'test-token',
-    logger,
-    delay: async () => {},
-    backoff: { random: () => 0.5 },
-  });
+  const sender =
+    senderOverride ??
+    createLineSender({
+      channelAccessToken: 'test-token',
+      logger,
+      delay: async () => {},
+      backoff: { random: () => 0.5 },
+    });
   let n = 0;
   const deps: BroadcastDeps = {
     broadcasts,

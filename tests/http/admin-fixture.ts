@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import type { BroadcastOptions } from '../../src/app/index.js';
+import type { Sender } from '../../src/ports.js';
 import { AdminTokenListSchema } from '../../src/schema/index.js';
 import { inArea, makeWorld } from '../app/broadcast-fixture.js';
 import type { World } from '../app/broadcast-fixture.js';
@@ -28,8 +29,9 @@ export interface AdminWorld extends World {
 export async function adminWorld(
   options: BroadcastOptions = {},
   tokens = `ito:viewer:${TOKENS.viewer},sato:broadcaster:${TOKENS.broadcaster},boss:admin:${TOKENS.admin}`,
+  sender?: Sender,
 ): Promise<AdminWorld> {
-  const world = await makeWorld(options);
+  const world = await makeWorld(options, undefined, sender);
   await world.addResidents(5, (i) => inArea(i <= 3 ? '中部' : '北部'));
   const app = createHttpApp({
     dispatch: () => {},
