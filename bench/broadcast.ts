@@ -48,6 +48,8 @@ const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '20';
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const wanted = (run: string) => !ONLY || ONLY.includes(run);
 
+/** Other work on the machine skews the rates: the load is written next to them. */
+const LOAD_AT_START = os.loadavg()[0]!;
 const quiet: Logger = { info() {}, debug() {}, warn() {}, error() {} };
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const userId = (i: number) => `U${i.toString(16).padStart(32, '0')}`;
@@ -420,10 +422,11 @@ function writeResults(r: {
     /v=(\S+)/,
   )?.[1];
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const load = `load average ${LOAD_AT_START.toFixed(1)} at start`;
   const lines = [
     '## Broadcasts (`npm run bench:broadcast`)',
     '',
-    `${new Date().toISOString().slice(0, 10)} · ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.version} · redis ${redisVersion} · commit ${commit}`,
+    `${new Date().toISOString().slice(0, 10)} · ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${load} · Node ${process.version} · redis ${redisVersion} · commit ${commit}`,
     '',
     `${n(RESIDENTS)} residents with random settings (seeded) in a throw-away redis-server, written through the`,
     `real audience in ${(r.loadMs / 1000).toFixed(1)} s. The fake LINE API (bench/fake-line) answers each request after`,
