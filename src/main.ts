@@ -4,7 +4,9 @@
  * replies are logged); with no REDIS_URL it keeps its state in memory. The FAQ loads after the
  * port is open, so `/healthz` answers at once and `/readyz` says when the bot can answer.
  */
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import {
   createBotContent,
   createBroadcastService,
@@ -15,13 +17,20 @@ import {
 import type { AppDeps, BotContent, BroadcastDeps, SentRecord } from './app/index.js';
 import { readConfig } from './config/index.js';
 import type { Config } from './config/index.js';
-import { loadCity, loadTemplates, loadTokenizer } from './content/index.js';
+import {
+  contentReadiness,
+  errorSummary,
+  loadCity,
+  loadTemplates,
+  loadTokenizer,
+  watchContent,
+} from './content/index.js';
 import { createHttpApp, createMetricsRegistry } from './http/index.js';
 import { createLineSender, createWebhookReceiver } from './line/index.js';
-import { createLogger } from './log/index.js';
+import { createLogger, createUserIdHasher } from './log/index.js';
 import type { AppLogger } from './log/index.js';
 import { MadoguchiError } from './errors.js';
-import type { Audience, Clock, Metrics, Sender, Store } from './ports.js';
+import type { Audience, Clock, Metrics, QuestionLog, Sender, Store } from './ports.js';
 import { createBullDelivery, createInlineDelivery } from './queue/index.js';
 import type { CityConfig } from './schema/index.js';
 import {
@@ -29,10 +38,12 @@ import {
   createMemoryAudience,
   createMemoryAuditLog,
   createMemoryBroadcastStore,
+  createMemoryQuestionLog,
   createMemoryStore,
   createRedisAudience,
   createRedisAuditLog,
   createRedisBroadcastStore,
+  createRedisQuestionLog,
   createRedisStore,
 } from './store/index.js';
 
@@ -94,6 +105,19 @@ function createStore(config: Config, logger: AppLogger): Store {
   }
   logger.warn({}, 'REDIS_URL is not set: state and dedup keys live in memory (lost on restart)');
   return createMemoryStore({ clock });
+}
+
+/** The question log staff read (reports): on Redis next to the store, or in memory. */
+function createQuestionLog(
+  config: Config,
+  logger: AppLogger,
+): QuestionLog & { close?(): Promise<void> } {
+  const retentionMonths = config.staff.retentionMonths;
+  if (config.redis) {
+    const { url, prefix } = config.redis;
+    return createRedisQuestionLog({ url, prefix, clock, retentionMonths, logger });
+  }
+  return createMemoryQuestionLog({ clock, retentionMonths });
 }
 
 /** Who receives which notices: Redis bitmaps next to the store, or memory in local mode. */
@@ -186,6 +210,7 @@ async function main(): Promise<void> {
   const store = createStore(config, logger);
   const audience = createAudience(config, logger);
   const sender = createSender(config, logger, metrics);
+  const questionLog = createQuestionLog(config, logger);
   let content: BotContent | undefined;
   let contentProblem = 'loading';
   let entryCount = 0;
@@ -197,6 +222,9 @@ async function main(): Promise<void> {
     logger,
     metrics,
     audience,
+    questionLog,
+    // Same key as the logs (USER_ID_HASH_KEY); without one, joins hold for this process only.
+    hashUserId: createUserIdHasher(config.userIdHashKey ?? randomBytes(32).toString('hex')),
     content: () => {
       if (!content) throw new Error(`FAQ not loaded: ${contentProblem}`);
       return content;
@@ -234,9 +262,11 @@ async function main(): Promise<void> {
     contentReady: () => content !== undefined,
     checks: {
       faq: async () =>
-        content
-          ? { ok: true, detail: `${entryCount} entries for ${config.city}` }
-          : { ok: false, detail: contentProblem },
+        contentReadiness(
+          watcher,
+          (c) => `${c.index.entries.length} entries for ${config.city}`,
+          () => contentProblem,
+        ),
       store: async () => {
         await store.ping();
         return { ok: true, detail: config.redis ? 'redis' : 'memory' };
@@ -245,7 +275,19 @@ async function main(): Promise<void> {
     metrics,
     logger,
     info: { mode: config.line.mode, city: config.city },
-    admin: { service: broadcasting.service, tokens: config.admin.tokens, logger },
+    admin: {
+      service: broadcasting.service,
+      tokens: config.admin.tokens,
+      logger,
+      reports: {
+        questionLog,
+        city: config.city,
+        cityName: () => content?.city.name,
+        entryQuestion: (id) => content?.entry(id)?.question,
+        clock,
+        logger,
+      },
+    },
   });
 
   const server: Server = app.listen(config.port, config.host, () => {
@@ -265,8 +307,23 @@ async function main(): Promise<void> {
     void shutdown('error');
   });
 
+  // The FAQ loads (and, with FAQ_RELOAD=on, reloads on every change of a pack file) while the
+  // port is open; a reload that fails keeps the last good version in service (see /readyz).
   const started = performance.now();
-  loadContent(config, logger).then(
+  const watcher = watchContent({
+    dirs: config.staff.faqReload
+      ? [join(config.faqDir, 'common'), join(config.faqDir, config.city)]
+      : [],
+    load: () => loadContent(config, logger),
+    logger,
+  });
+  watcher.on('reloaded', () => {
+    content = watcher.current();
+    entryCount = content?.index.entries.length ?? 0;
+    metrics.count('madoguchi_faq_reloads_total', { result: 'ok' });
+  });
+  watcher.on('failed', () => metrics.count('madoguchi_faq_reloads_total', { result: 'failed' }));
+  watcher.start().then(
     (loaded) => {
       content = loaded;
       entryCount = loaded.index.entries.length;
@@ -276,8 +333,7 @@ async function main(): Promise<void> {
       );
     },
     (err: unknown) => {
-      contentProblem =
-        err instanceof Error ? err.message.split('\n').slice(0, 5).join(' | ') : String(err);
+      contentProblem = errorSummary(err);
       logger.error({ err }, 'FAQ could not be loaded; /readyz reports it');
     },
   );
@@ -291,8 +347,10 @@ async function main(): Promise<void> {
     // Let queued events finish (their replies are due), but not forever.
     await Promise.race([dispatcher.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
     await broadcasting.close().catch((err: unknown) => logger.warn({ err }, 'broadcasting close'));
+    watcher.close();
     await store.close();
     await audience.close?.();
+    await questionLog.close?.();
     logger.flush();
     process.exit(process.exitCode ?? 0);
   }

@@ -47,7 +47,10 @@ export interface FailedEvent {
  * when a reload did not load (the previous version stays).
  */
 export interface ContentWatcher<T> extends EventEmitter {
-  /** Loads the first version (throws if it does not load) and starts watching. */
+  /**
+   * Starts watching and loads the first version; throws if it does not load (the watch goes
+   * on: a fixed file then brings the first version up, with a `reloaded` event).
+   */
   start(): Promise<T>;
   /** The version in service (undefined before `start` resolved). */
   current(): T | undefined;
@@ -139,9 +142,7 @@ export function watchContent<T>(options: WatchOptions<T>): ContentWatcher<T> {
   }
 
   emitter.start = async () => {
-    value = await options.load();
-    status.version = 1;
-    status.loadedAt = new Date();
+    // Watch first: if this first load fails, fixing the file still brings the content up.
     for (const dir of options.dirs) {
       try {
         const w = watch(dir, { persistent: false }, (_event, name) =>
@@ -154,6 +155,12 @@ export function watchContent<T>(options: WatchOptions<T>): ContentWatcher<T> {
       } catch (err) {
         options.logger?.warn({ err, dir }, 'FAQ directory not watched: changes need a restart');
       }
+    }
+    const first = await options.load();
+    if (value === undefined) {
+      value = first;
+      status.version = 1;
+      status.loadedAt = new Date();
     }
     return value;
   };

@@ -182,4 +182,30 @@ describe('live reload of the FAQ', () => {
       /last reload FAILED at .*, still serving the last good version: .*entries\.yaml/,
     );
   });
+
+  it('comes up once a file that was broken at start is fixed', async () => {
+    write('testcity/entries.yaml', '- id: broken\n  question: [oops\n');
+    const late = watchContent({
+      dirs: [join(root, 'testcity')],
+      load: () => loadCity(root, 'testcity'),
+      debounceMs: 50,
+    });
+    await expect(late.start()).rejects.toMatchObject({ code: 'content/invalid' });
+    expect(late.current()).toBeUndefined();
+    expect(
+      contentReadiness(
+        late,
+        () => 'x',
+        () => 'broken at start',
+      ),
+    ).toEqual({
+      ok: false,
+      detail: 'broken at start',
+    });
+    const up = once(late, 'reloaded');
+    write('testcity/entries.yaml', entry('city-f', '直った質問'));
+    await up;
+    expect(late.current()!.entries.map((e) => e.id)).toEqual(['common-a', 'city-f']);
+    late.close();
+  });
 });

@@ -29,7 +29,7 @@ async function appWith(questionLog: QuestionLog) {
       reports: {
         questionLog,
         city: 'testcity',
-        cityName: 'テスト市',
+        cityName: () => 'テスト市',
         clock,
         entryQuestion: (id) => (id === 'paypay' ? '市税はPayPayで払えますか？' : undefined),
         logger,

@@ -12,7 +12,8 @@ export interface AdminReportsDeps {
   questionLog: QuestionLog;
   /** The city this server runs. */
   city: string;
-  cityName?: string;
+  /** The city's name in the content in service (it may be reloaded). */
+  cityName?(): string | undefined;
   clock: Clock;
   /** The question of an entry id in the content in service, shown beside ids. */
   entryQuestion?(id: string): string | undefined;
@@ -61,6 +62,7 @@ export function reportsRoutes(
       month,
       ...(deps.entryQuestion ? { entryQuestion: deps.entryQuestion } : {}),
     });
-    res.json({ ...(deps.cityName ? { cityName: deps.cityName } : {}), ...report });
+    const cityName = deps.cityName?.();
+    res.json({ ...(cityName ? { cityName } : {}), ...report });
   });
 }
