@@ -33,6 +33,8 @@ export interface FieldIndex {
   scratch: Float64Array;
   /** Scratch per entry (best unit so far), same rules. */
   entryScratch: Float64Array;
+  /** Scratch list of the units (then entries) a query touched. */
+  touchedScratch: Uint32Array;
 }
 
 /** Robertson–Spärck Jones idf over `n` entries, never negative. */
@@ -144,6 +146,7 @@ export function buildField(
     params,
     scratch: new Float64Array(units.length),
     entryScratch: new Float64Array(entryCount),
+    touchedScratch: new Uint32Array(units.length),
   };
 }
 
@@ -168,8 +171,9 @@ export function scoreField(
 ): void {
   const { k1, delta } = field.params;
   const acc = field.scratch;
+  const units = field.touchedScratch;
+  let count = 0;
   const { unitNorm, unitEntry } = field;
-  const units: number[] = [];
   for (const [term, qWeight] of terms) {
     const posting = field.postings.get(term);
     if (!posting || posting.units.length > maxPosting) continue;
@@ -178,23 +182,27 @@ export function scoreField(
     for (let i = 0; i < us.length; i++) {
       const u = us[i] as number;
       const tf = tfs[i] as number;
-      if (acc[u] === 0) units.push(u);
+      if (acc[u] === 0) units[count++] = u;
       acc[u] = (acc[u] as number) + w * ((tf * (k1 + 1)) / (tf + (unitNorm[u] as number)) + delta);
     }
   }
   const oneUnitPerEntry = unitEntry.length === field.entryCount;
   const best = field.entryScratch;
-  const entries: number[] = oneUnitPerEntry ? units : [];
   if (!oneUnitPerEntry) {
-    for (const u of units) {
+    // Several units (question variants) per entry: keep the best unit's score per entry.
+    let entries = 0;
+    for (let i = 0; i < count; i++) {
+      const u = units[i] as number;
       const e = unitEntry[u] as number;
-      if (best[e] === 0) entries.push(e);
+      if (best[e] === 0) units[entries++] = e; // entries never outnumber the units read so far
       if ((acc[u] as number) > (best[e] as number)) best[e] = acc[u] as number;
       acc[u] = 0;
     }
+    count = entries;
   }
   const source = oneUnitPerEntry ? acc : best;
-  for (const e of entries) {
+  for (let i = 0; i < count; i++) {
+    const e = units[i] as number;
     if (scores[e] === 0) touched.push(e);
     scores[e] = (scores[e] as number) + weight * (source[e] as number);
     source[e] = 0;

@@ -119,7 +119,7 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
   for (const name of FIELD_NAMES) {
     const { weight } = FIELDS[name];
     if (weight === 0) continue;
-    const limit = name.endsWith('w') ? Infinity : gramLimit;
+    const limit = name === 'qw' || name === 'kw' ? Infinity : gramLimit;
     scoreField(index.fields[name], terms[name], weight, scores, touched, limit);
   }
   const ranked = top > 0 ? topK(touched, scores, top) : [];
