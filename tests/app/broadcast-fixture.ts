@@ -16,10 +16,14 @@ import {
   createMemoryAudience,
   createMemoryAuditLog,
   createMemoryBroadcastStore,
+  createRedisAudience,
+  createRedisAuditLog,
+  createRedisBroadcastStore,
 } from '../../src/store/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import type { ManualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';
+import { deleteKeys, uniquePrefix } from '../setup/redis-test.js';
 import type { CaptureLogger } from '../setup/capture-logger.js';
 
 export const CITY: CityConfig = {
@@ -78,6 +82,8 @@ export interface World {
   answer: (call: LineCall, i: number) => LineAnswer;
   /** Residents 1…n: settings by resident number. */
   addResidents(n: number, settings: (i: number) => ResidentSettings): Promise<void>;
+  /** Closes the Redis connections of a Redis world. */
+  close(): Promise<void>;
 }
 
 export async function makeWorld(
@@ -85,12 +91,25 @@ export async function makeWorld(
   start = '2026-04-01 10:00',
   /** Another sender than the LINE sender (against nock). */
   senderOverride?: Sender,
+  /** Keep audience, broadcasts and audit log in this Redis (under `prefix`) instead of memory. */
+  redis?: { url: string; prefix: string },
 ): Promise<World> {
   const clock = manualClock(jst(start));
   const logger = captureLogger();
-  const audience = createMemoryAudience();
-  const broadcasts = createMemoryBroadcastStore();
-  const audit = createMemoryAuditLog();
+  let close = async () => {};
+  let audience: Audience = createMemoryAudience();
+  let broadcasts: BroadcastStore = createMemoryBroadcastStore();
+  let audit: AuditLog = createMemoryAuditLog();
+  if (redis) {
+    const a = createRedisAudience(redis);
+    const b = createRedisBroadcastStore(redis);
+    const l = createRedisAuditLog(redis);
+    await Promise.all([a.ready(), b.ready(), l.ready()]);
+    [audience, broadcasts, audit] = [a, b, l];
+    close = async () => {
+      await Promise.all([a.close(), b.close(), l.close()]);
+    };
+  }
   const queue = createInlineDelivery({ clock, logger, auto: false, delay: async () => {} });
   const sender =
     senderOverride ??
@@ -129,6 +148,7 @@ export async function makeWorld(
     async addResidents(count, settings) {
       for (let i = 1; i <= count; i++) await audience.markFollowed(userId(i), settings(i));
     },
+    close: () => close(),
   };
   const line = fakeLine();
   Object.defineProperty(world, 'answer', { get: () => line.answer, set: (f) => (line.answer = f) });
@@ -189,4 +209,33 @@ export function fakeLine(): FakeLine {
       });
     });
   return line;
+}
+
+export type MakeWorld = (options?: BroadcastOptions, start?: string) => Promise<World>;
+
+/**
+ * Makes worlds in memory, or on Redis (a fresh key prefix each) when `redisUrl` is given;
+ * `cleanup` closes them and deletes their keys.
+ */
+export function worldMaker(redisUrl?: string): { make: MakeWorld; cleanup(): Promise<void> } {
+  const made: Array<{ world: World; prefix?: string }> = [];
+  return {
+    async make(options, start) {
+      const prefix = redisUrl ? uniquePrefix('bcw') : undefined;
+      const world = await makeWorld(
+        options,
+        start,
+        undefined,
+        redisUrl && prefix ? { url: redisUrl, prefix } : undefined,
+      );
+      made.push({ world, ...(prefix ? { prefix } : {}) });
+      return world;
+    },
+    async cleanup() {
+      for (const m of made.splice(0)) {
+        await m.world.close();
+        if (redisUrl && m.prefix) await deleteKeys(redisUrl, m.prefix);
+      }
+    },
+  };
 }
