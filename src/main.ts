@@ -15,6 +15,7 @@ import {
   handleEvent,
 } from './app/index.js';
 import type { AppDeps, BotContent, BroadcastDeps, SentRecord } from './app/index.js';
+import { runClassTick } from './app/index.js';
 import { readConfig } from './config/index.js';
 import type { Config } from './config/index.js';
 import {
@@ -31,7 +32,10 @@ import { createLogger, createUserIdHasher } from './log/index.js';
 import type { AppLogger } from './log/index.js';
 import { MadoguchiError } from './errors.js';
 import type { Audience, Clock, Metrics, QuestionLog, Sender, Store } from './ports.js';
+import type { ReminderStore } from './ports.js';
 import { createBullDelivery, createInlineDelivery } from './queue/index.js';
+import { createBullClassScheduler, createInlineClassScheduler } from './queue/index.js';
+import type { ClassScheduler } from './queue/index.js';
 import type { CityConfig } from './schema/index.js';
 import {
   createKeys,
@@ -45,6 +49,8 @@ import {
   createRedisBroadcastStore,
   createRedisQuestionLog,
   createRedisStore,
+  createMemoryReminderStore,
+  createRedisReminderStore,
 } from './store/index.js';
 
 const clock: Clock = { now: () => new Date() };
@@ -75,6 +81,7 @@ async function loadContent(config: Config, logger: AppLogger): Promise<BotConten
     synonyms: city.synonyms,
     tokenize,
     ...(templates ? { templates } : {}),
+    ...(city.classes ? { classes: city.classes } : {}),
   });
 }
 
@@ -120,6 +127,29 @@ function createQuestionLog(
   return createMemoryQuestionLog({ clock, retentionMonths });
 }
 
+/** スマホ教室 reminders and announcements: on Redis next to the store, or in memory. */
+function createReminders(
+  config: Config,
+  logger: AppLogger,
+): ReminderStore & { close?(): Promise<void> } {
+  if (config.redis) {
+    return createRedisReminderStore({ url: config.redis.url, prefix: config.redis.prefix, logger });
+  }
+  return createMemoryReminderStore();
+}
+
+/**
+ * The スマホ教室 scheduler: a BullMQ job scheduler with Redis (in the processes that run
+ * workers), a timer in the process without. Undefined: another process runs it.
+ */
+function createClassScheduler(config: Config, logger: AppLogger): ClassScheduler | undefined {
+  const everyMs = config.classes.tickSeconds * 1000;
+  if (!config.redis) return createInlineClassScheduler({ everyMs, logger });
+  if (!config.broadcast.workers) return undefined;
+  const prefix = createKeys(config.redis.prefix).queuePrefix();
+  return createBullClassScheduler({ url: config.redis.url, prefix, everyMs, logger });
+}
+
 /** Who receives which notices: Redis bitmaps next to the store, or memory in local mode. */
 function createAudience(config: Config, logger: AppLogger): Audience & { close?(): Promise<void> } {
   if (config.redis) {
@@ -144,7 +174,7 @@ function createBroadcasting(
   };
   const common = { ...parts, clock, logger, options };
   if (!redis) {
-    const queue = createInlineDelivery({ clock, logger });
+    const queue = createInlineDelivery({ clock, logger, rps: config.broadcast.rps });
     const deps: BroadcastDeps = {
       ...common,
       broadcasts: createMemoryBroadcastStore(),
@@ -211,6 +241,7 @@ async function main(): Promise<void> {
   const audience = createAudience(config, logger);
   const sender = createSender(config, logger, metrics);
   const questionLog = createQuestionLog(config, logger);
+  const reminders = createReminders(config, logger);
   let content: BotContent | undefined;
   let contentProblem = 'loading';
   let entryCount = 0;
@@ -223,6 +254,7 @@ async function main(): Promise<void> {
     metrics,
     audience,
     questionLog,
+    reminders,
     // Same key as the logs (USER_ID_HASH_KEY); without one, joins hold for this process only.
     hashUserId: createUserIdHasher(config.userIdHashKey ?? randomBytes(32).toString('hex')),
     content: () => {
@@ -252,6 +284,24 @@ async function main(): Promise<void> {
   broadcasting.start().catch((err: unknown) => {
     logger.error({ err }, 'broadcast workers could not start');
   });
+  // スマホ教室: due reminders, change notices and the weekly announcement, every few minutes.
+  const classScheduler = createClassScheduler(config, logger);
+  const announceAt = config.classes.announceAt;
+  classScheduler
+    ?.start(() =>
+      runClassTick({
+        reminders,
+        sender,
+        clock,
+        logger,
+        metrics,
+        content: deps.content,
+        ...(announceAt === 'off'
+          ? {}
+          : { announce: { broadcasts: broadcasting.service, audience, at: announceAt } }),
+      }),
+    )
+    .catch((err: unknown) => logger.error({ err }, 'the class scheduler could not start'));
   metrics.gauge('madoguchi_events_pending', 'Events queued or running.', () => dispatcher.pending);
 
   const app = createHttpApp({
@@ -347,10 +397,12 @@ async function main(): Promise<void> {
     // Let queued events finish (their replies are due), but not forever.
     await Promise.race([dispatcher.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
     await broadcasting.close().catch((err: unknown) => logger.warn({ err }, 'broadcasting close'));
+    await classScheduler?.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close'));
     watcher.close();
     await store.close();
     await audience.close?.();
     await questionLog.close?.();
+    await reminders.close?.();
     logger.flush();
     process.exit(process.exitCode ?? 0);
   }
