@@ -89,6 +89,7 @@ export async function createDraft(
     result: 'ok',
     broadcastId: b.id,
     target: notice.target,
+    count: await deps.audience.count(notice.target),
     detail: notice.title,
   });
   return b;
@@ -113,6 +114,7 @@ export async function editDraft(
     result: 'ok',
     broadcastId: id,
     target: after.notice.target,
+    count: await deps.audience.count(after.notice.target),
     detail: `changed: ${Object.keys(patch).join(', ')}`,
   });
   return after;

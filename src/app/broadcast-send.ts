@@ -246,6 +246,10 @@ export async function cancelBroadcast(
     result: 'ok',
     broadcastId: id,
     target: after.notice.target,
+    // Residents who will not get it: the frozen recipients, or the confirmed count.
+    ...(after.recipients !== undefined || after.confirmed
+      ? { count: after.recipients ?? after.confirmed!.count }
+      : {}),
     detail: `cancelled while ${before.state}`,
   });
   deps.logger.info({ broadcastId: id, was: before.state, by: actor.name }, 'broadcast cancelled');

@@ -38,6 +38,20 @@ const DEFS: Record<string, Def> = {
     help: 'LINE API errors by endpoint and status.',
   },
   madoguchi_line_quota_exceeded_total: { kind: 'counter', help: 'Monthly quota 429s from LINE.' },
+  madoguchi_broadcasts_started_total: { kind: 'counter', help: 'Broadcasts that started sending.' },
+  madoguchi_broadcasts_finished_total: { kind: 'counter', help: 'Finished broadcasts by state.' },
+  madoguchi_broadcast_batches_total: {
+    kind: 'counter',
+    help: 'Broadcast batches settled: delivered, cancelled, or the failure reason.',
+  },
+  madoguchi_broadcast_recipients_total: {
+    kind: 'counter',
+    help: 'Broadcast recipients by batch status.',
+  },
+  madoguchi_broadcast_rate_limited_total: {
+    kind: 'counter',
+    help: 'Broadcast batches LINE rate-limited (429), sent again later.',
+  },
 };
 
 interface Series {

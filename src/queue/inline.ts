@@ -1,7 +1,7 @@
 /**
  * The delivery engine in-process, without Redis: local mode (`REDIS_URL` unset) and tests. Same
  * use cases as the BullMQ engine (`startBroadcast`, then `runBatch` per batch) but one batch at
- * a time, with no rate cap (nothing is sent to LINE in local mode). With `auto: false` nothing
+ * a time, paced to `rps` batches per second. With `auto: false` nothing
  * runs until `runDue()` is called, so tests control time with their clock.
  */
 import { runBatch, startBroadcast } from '../app/index.js';
@@ -15,6 +15,8 @@ export interface InlineDeliveryOptions {
   auto?: boolean;
   /** Attempts per batch for transient failures. Default 3. */
   maxAttempts?: number;
+  /** At most this many batches start per second (a live LINE without Redis). Default 100. */
+  rps?: number;
   /** How to wait before retrying a batch; tests pass one that does not sleep. */
   delay?: (ms: number) => Promise<void>;
 }
@@ -38,6 +40,8 @@ export function createInlineDelivery(options: InlineDeliveryOptions): InlineDeli
   const auto = options.auto ?? true;
   const maxAttempts = options.maxAttempts ?? 3;
   const delay = options.delay ?? sleep;
+  const gapMs = 1000 / (options.rps ?? 100);
+  let lastStart = -Infinity;
   const starts = new Map<string, { at: Date; timer?: NodeJS.Timeout }>();
   const running = new Set<Promise<void>>();
   let deps: BroadcastDeps | undefined;
@@ -48,6 +52,9 @@ export function createInlineDelivery(options: InlineDeliveryOptions): InlineDeli
     for (const batch of batches) {
       let attempt = 1;
       for (let round = 0; round < 100; round++) {
+        const wait = lastStart + gapMs - performance.now();
+        if (wait > 0) await delay(wait);
+        lastStart = performance.now();
         const r = await runBatch(deps, { broadcastId: id, batch, attempt, maxAttempts });
         if (r.status === 'retry') {
           await delay(500 * 2 ** (attempt - 1));

@@ -75,7 +75,7 @@ export function broadcastSuite(label: string, make: MakeWorld, cleanup: () => Pr
         ).toEqual([
           ['broadcast.confirm', 'ok', 'sato', 3],
           ['broadcast.test', 'ok', 'sato', 2],
-          ['broadcast.create', 'ok', 'sato', undefined],
+          ['broadcast.create', 'ok', 'sato', 3],
         ]);
       });
 
@@ -198,6 +198,8 @@ export function broadcastSuite(label: string, make: MakeWorld, cleanup: () => Pr
         expect((await w.audit.list({ limit: 1 }))[0]).toMatchObject({
           action: 'broadcast.cancel',
           detail: 'cancelled while scheduled',
+          count: 3,
+          target: { areas: ['中部'] },
         });
       });
 

@@ -98,7 +98,7 @@ describe('admin API: a broadcast’s life', () => {
       ['broadcast.confirm', 'ok', 'sato', 4],
       ['broadcast.confirm', 'broadcast/count-changed', 'sato', 4],
       ['broadcast.test', 'ok', 'sato', 2],
-      ['broadcast.create', 'ok', 'sato', null],
+      ['broadcast.create', 'ok', 'sato', 3],
     ]);
     for (const e of audit.body.entries) {
       expect(e).toMatchObject({ broadcastId: id, role: 'broadcaster', at: expect.any(String) });
