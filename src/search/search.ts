@@ -19,8 +19,11 @@ export interface SearchHit {
    * query's words, or of its kana reading, found in one of its questions or its keywords).
    */
   score: number;
-  /** The ranking score (weighted BM25+ over all fields); results are ordered by it. */
-  relevance: number;
+  /**
+   * The ranking score (weighted BM25+ over all fields); results are ordered by it. Always set by
+   * `search`; optional so code written against `{ entry, score }` (test doubles) still fits.
+   */
+  relevance?: number;
 }
 
 export interface SearchOutcome {

@@ -95,7 +95,7 @@ describe('scores', () => {
   it('orders results by relevance', () => {
     const { results } = search(index, 'マイナンバーカード 申し込み', { top: 5 });
     for (let i = 1; i < results.length; i++) {
-      expect(results[i - 1]!.relevance).toBeGreaterThanOrEqual(results[i]!.relevance);
+      expect(results[i - 1]!.relevance!).toBeGreaterThanOrEqual(results[i]!.relevance!);
     }
   });
 
