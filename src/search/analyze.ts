@@ -71,18 +71,18 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
 const CONTENT_RUN = /[\p{Script=Han}\p{Script=Katakana}ー々〆ヶa-z0-9]+/gu;
 
 /**
- * Character bigrams of the text's kanji/katakana/latin runs (hiragana, mostly particles and
- * okurigana, and symbols split runs). Needs no tokenizer, so it is cheap on long answers.
+ * Words and bigrams without a tokenizer, cheap enough for long answers: the text's runs of
+ * kanji, katakana, latin letters and digits (hiragana, mostly particles and okurigana, and
+ * symbols split runs), kana-folded, as words, and their character bigrams.
  */
-export function scriptGrams(text: string): string[] {
-  const out: string[] = [];
-  for (const m of cleanText(text).matchAll(CONTENT_RUN)) pushGrams(foldKana(m[0]), out);
-  return out;
-}
-
-/** The kanji/katakana/latin runs of the text, kana-folded: rough content words without a tokenizer. */
-export function scriptWords(text: string): string[] {
-  return Array.from(cleanText(text).matchAll(CONTENT_RUN), (m) => foldKana(m[0])).filter(
-    (w) => w.length > 0,
-  );
+export function scriptTerms(text: string): { words: string[]; grams: string[] } {
+  const words: string[] = [];
+  const grams: string[] = [];
+  for (const m of cleanText(text).matchAll(CONTENT_RUN)) {
+    const run = foldKana(m[0]);
+    if (run.length === 0) continue;
+    words.push(run);
+    pushGrams(run, grams);
+  }
+  return { words, grams };
 }

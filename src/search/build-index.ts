@@ -2,7 +2,7 @@
 import type { FaqEntry, SynonymGroup } from '../schema/index.js';
 import { normalize } from '../text/index.js';
 import type { Tokenize } from '../text/index.js';
-import { analyze, scriptGrams, scriptWords } from './analyze.js';
+import { analyze, scriptTerms } from './analyze.js';
 import type { Analyzed } from './analyze.js';
 import { buildField } from './field-index.js';
 import type { FieldIndex } from './field-index.js';
@@ -76,11 +76,11 @@ export function buildIndex(entries: FaqEntry[], opts: BuildOptions): SearchIndex
     });
     units.kw.push([e, keywordTerms]);
     const answer = entry.answer.slice(0, ANSWER_CHARS);
-    const answerWords = scriptWords(answer);
+    const { words: answerWords, grams: answerGrams } = scriptTerms(answer);
     if (synonyms.spellings.length > 0)
       answerWords.push(...findSynonyms(synonyms, normalize(answer), ''));
     units.aw.push([e, answerWords]);
-    units.ag.push([e, scriptGrams(answer)]);
+    units.ag.push([e, answerGrams]);
   });
   const n = entries.length;
   const fields = {} as Record<FieldName, FieldIndex>;

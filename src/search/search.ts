@@ -1,7 +1,7 @@
 // Answers one query from a built index: analyze, score the query's postings per field, rank,
 // then decide whether the best entry is a confident answer.
 import type { FaqEntry } from '../schema/index.js';
-import { scriptGrams, scriptWords } from './analyze.js';
+import { scriptTerms } from './analyze.js';
 import { analyzeWithSynonyms } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
 import { coverage, weighTerms } from './confidence.js';
@@ -82,6 +82,7 @@ export function queryTerms(
   query: string,
 ): Record<FieldName, Map<string, number>> {
   const a = analyzeWithSynonyms(query, index.tokenize, index.synonyms);
+  const script = scriptTerms(query);
   const words = correctTypos(index, a.words, a.wordReadings);
   const grams = counts(a.grams);
   return {
@@ -89,8 +90,8 @@ export function queryTerms(
     qg: grams,
     qr: counts(a.readingGrams),
     kw: words,
-    aw: counts([...scriptWords(query), ...a.words.filter((w) => w.startsWith('~'))]),
-    ag: counts(scriptGrams(query)),
+    aw: counts([...script.words, ...a.words.filter((w) => w.startsWith('~'))]),
+    ag: counts(script.grams),
   };
 }
 
