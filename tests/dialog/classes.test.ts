@@ -75,6 +75,9 @@ describe('schedule questions', () => {
     );
     expect(textOf(r.replies)).toContain('前日に通知');
     expect(r.next.classesShown).toBe(true);
+    expect(r.effects).toEqual([
+      { type: 'asked', query: '来週のスマホ教室ある?', status: 'answered' },
+    ]);
     expectWithinLimits(r.replies);
   });
 
@@ -123,6 +126,7 @@ describe('schedule questions', () => {
     expect(seen).toContain('近い日程のものをお見せします');
     expect(seen).toContain('日程のお問い合わせ: 行政改革課 電話 0568-00-1111');
     expect(bubbles(r.replies)).toHaveLength(3);
+    expect(r.effects).toEqual([{ type: 'asked', query: '明日のスマホ教室', status: 'no_answer' }]);
   });
 
   it('nothing upcoming at all: the contact and a call button', () => {

@@ -9,7 +9,8 @@ import {
 } from '../../classes/index.js';
 import { classCards, textView, type View } from '../../messages/index.js';
 import type { ClassItem } from '../../schema/index.js';
-import type { StepResult, Turn, TurnInput } from '../types.js';
+import type { Effect, StepResult, Turn, TurnInput } from '../types.js';
+import { maskQuery } from '../privacy.js';
 import { callChoice } from '../contact.js';
 import { isReminderCommand, type ClassPostback } from './classes-postback.js';
 import {
@@ -41,10 +42,28 @@ export function classCardsView(
   });
 }
 
-/** Answers a class question (also the 「スマホ教室の予定」 button: an empty query). */
-export function classesAnswer(turn: Turn, catalog: ClassCatalog, query: ClassQuery): StepResult {
+/**
+ * Answers a class question (also the 「スマホ教室の予定」 button: an empty query). A typed
+ * question (`asked`) is recorded for the reports like an FAQ question: answered when classes
+ * matched, no_answer when none did (staff see what residents look for in vain).
+ */
+export function classesAnswer(
+  turn: Turn,
+  catalog: ClassCatalog,
+  query: ClassQuery,
+  asked?: string,
+): StepResult {
   const { deps, state } = turn;
   const r = findClasses(catalog, query, deps.now);
+  const effects: Effect[] = asked
+    ? [
+        {
+          type: 'asked',
+          query: maskQuery(asked),
+          status: r.matches.length > 0 ? 'answered' : 'no_answer',
+        },
+      ]
+    : [];
   const next = { ...state, candidates: [], classesShown: true };
   const what = query.label
     ? `「${query.label}」に合うスマホ教室・相談会`
@@ -59,7 +78,7 @@ export function classesAnswer(turn: Turn, catalog: ClassCatalog, query: ClassQue
     return {
       views: [textView(intro), classCardsView(turn, catalog, r.matches, altText)],
       next,
-      effects: [],
+      effects,
     };
   }
   const lines = [
@@ -75,7 +94,7 @@ export function classesAnswer(turn: Turn, catalog: ClassCatalog, query: ClassQue
     return {
       views: [textView(text, [...callChoice(catalog.contact.phone), ...classQuick()])],
       next,
-      effects: [],
+      effects,
     };
   }
   return {
@@ -84,7 +103,7 @@ export function classesAnswer(turn: Turn, catalog: ClassCatalog, query: ClassQue
       classCardsView(turn, catalog, r.alternatives, 'ほかの日程のスマホ教室・相談会'),
     ],
     next,
-    effects: [],
+    effects,
   };
 }
 
@@ -106,7 +125,7 @@ export function classText(
     venues: catalog.venues,
     followUp: turn.state.classesShown === true,
   });
-  return query ? classesAnswer(turn, catalog, query) : undefined;
+  return query ? classesAnswer(turn, catalog, query, text) : undefined;
 }
 
 /** A tap on a スマホ教室 button. */
