@@ -63,7 +63,7 @@ describe('network failures (a real socket on 127.0.0.1)', () => {
 
   it('times out a push that gets no answer and retries it with the same key', async () => {
     hang = 1;
-    const sender = makeSender({ baseURL: base, timeoutMs: 200 });
+    const sender = makeSender({ baseURL: base, timeoutMs: 1000 });
     await sender.push('U1', hello, KEY);
     expect(requests).toBe(2);
     // The AbortSignal reached fetch: the hung request was really cancelled, not just abandoned.
@@ -75,7 +75,7 @@ describe('network failures (a real socket on 127.0.0.1)', () => {
 
   it('does not send a reply again after a timeout: LINE may have delivered it', async () => {
     hang = 1;
-    const sender = makeSender({ baseURL: base, timeoutMs: 200 });
+    const sender = makeSender({ baseURL: base, timeoutMs: 1000 });
     const err = await sender.reply('rt-1', hello).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LineNetworkError);
     expect(err).toMatchObject({ reason: 'timeout', maybeDelivered: true });
