@@ -26,7 +26,7 @@ import {
   loadTokenizer,
   watchContent,
 } from './content/index.js';
-import { createHttpApp, createMetricsRegistry } from './http/index.js';
+import { createHttpApp, createMetricsRegistry, registerProcessMetrics } from './http/index.js';
 import { createLineSender, createWebhookReceiver } from './line/index.js';
 import { createLogger, createUserIdHasher } from './log/index.js';
 import type { AppLogger } from './log/index.js';
@@ -237,6 +237,7 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetricsRegistry();
+  registerProcessMetrics(metrics);
   const store = createStore(config, logger);
   const audience = createAudience(config, logger);
   const sender = createSender(config, logger, metrics);

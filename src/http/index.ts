@@ -4,4 +4,5 @@ export type { HttpDeps } from './app.js';
 export type { CheckResult, ReadinessCheck } from './health-routes.js';
 export { createMetricsRegistry } from './metrics.js';
 export type { MetricsRegistry } from './metrics.js';
+export { registerProcessMetrics } from './process-metrics.js';
 export type { AdminDeps } from './admin/router.js';

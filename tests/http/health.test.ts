@@ -1,6 +1,10 @@
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
+import {
+  createHttpApp,
+  createMetricsRegistry,
+  registerProcessMetrics,
+} from '../../src/http/index.js';
 import { captureLogger } from '../setup/capture-logger.js';
 
 function app(checks: Parameters<typeof createHttpApp>[0]['checks']) {
@@ -92,5 +96,22 @@ describe('health routes', () => {
       .set('content-type', 'application/json')
       .send('x'.repeat(1_100_000))
       .expect(413);
+  });
+
+  it('/metrics carries process gauges: event-loop delay, memory, uptime', () => {
+    const metrics = createMetricsRegistry();
+    const stop = registerProcessMetrics(metrics);
+    const text = metrics.render();
+    stop();
+    for (const name of [
+      'madoguchi_event_loop_delay_p99_seconds',
+      'madoguchi_event_loop_delay_max_seconds',
+      'madoguchi_heap_used_bytes',
+      'madoguchi_resident_memory_bytes',
+      'madoguchi_uptime_seconds',
+    ]) {
+      expect(text).toMatch(new RegExp(`^# TYPE ${name} gauge$`, 'm'));
+      expect(text).toMatch(new RegExp(`^${name} [0-9.e+-]+$`, 'm'));
+    }
   });
 });
