@@ -164,10 +164,12 @@ function areasIn(t: string, areas: readonly string[]): string[] {
   return [...new Set(areas)].filter((a) => a.length > 0 && t.includes(normalize(a)));
 }
 
-function venueIn(raw: string, t: string, venues: readonly string[]): string | undefined {
+/** The venue a text names: one of the schedule's, or a facility word (「図書館」). */
+function venueIn(raw: string, t: string, venues: readonly string[]): { venue?: string } {
   const named = venues.find((v) => t.includes(normalize(v)));
-  if (named) return named;
-  return FACILITY.exec(raw.normalize('NFKC'))?.[0];
+  if (named) return { venue: named };
+  const facility = FACILITY.exec(raw.normalize('NFKC'))?.[0];
+  return facility ? { venue: facility } : {};
 }
 
 /**
@@ -177,13 +179,15 @@ export function parseClassQuery(text: string, ctx: QueryContext): ClassQuery | u
   const t = normalize(text);
   const dates = parseDateWords(text, ctx.today);
   const areas = areasIn(t, ctx.areas);
-  const venue = venueIn(text, t, ctx.venues);
+  const { venue } = venueIn(text, t, ctx.venues);
   const noBooking = hasAny(t, NO_BOOKING);
   const kinds = kindsOf(t);
   const device = hasAny(t, DEVICE);
   const classWord =
     ownEventWord(text) || (device && hasAny(t, LEARN)) || hasAny(t, keys(['ふらっと']));
-  const placeHeld = (areas.length > 0 || venue !== undefined) && hasAny(t, HELD);
+  // 「味岡の近くでやってる？」 is about classes; 「味岡支所は土曜やってる？」 and 「市役所は土曜日
+  // やってる？」 ask when a place is open (the FAQ's matter), even where classes are held.
+  const placeHeld = areas.length > 0 && hasAny(t, HELD) && venue === undefined;
   const followUp =
     ctx.followUp === true &&
     [...t].length <= 30 &&

@@ -81,6 +81,10 @@ describe('schedule questions and their classes', () => {
     '明日の天気',
     '来週',
     'スマホで税金を払いたい 来週まで',
+    '市役所は土曜日やってる？',
+    '味岡支所は土曜やってる？',
+    '明日、税金の相談できる？',
+    '中央図書館は土曜もやってる？',
   ])('not a schedule question: %s', (text) => {
     expect(parseClassQuery(text, ctx())).toBeUndefined();
   });
