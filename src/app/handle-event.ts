@@ -147,21 +147,34 @@ async function sendReplies(
 }
 
 async function applyEffect(ctx: Ctx, effect: Effect, at: Date, content: BotContent): Promise<void> {
-  const { store, metrics, audience, questionLog } = ctx.deps;
-  const sync = audience && { audience, logger: ctx.deps.logger, metrics };
-  const city = content.city;
+  const { questionLog } = ctx.deps;
   const logged =
     questionLog &&
     questionLogRecord(effect, {
-      city: city.id,
+      city: content.city.id,
       at,
       userId: ctx.userId,
       hashUserId: ctx.deps.hashUserId,
       entry: (id) => content.entry(id),
     });
-  if (questionLog && logged) {
-    await degrade(ctx, 'questionLog', () => questionLog.append(logged), undefined);
-  }
+  // The question log and the store are written at the same time (two connections).
+  await Promise.all([
+    questionLog && logged
+      ? degrade(ctx, 'questionLog', () => questionLog.append(logged), undefined)
+      : undefined,
+    recordEffect(ctx, effect, at, content),
+  ]);
+}
+
+async function recordEffect(
+  ctx: Ctx,
+  effect: Effect,
+  at: Date,
+  content: BotContent,
+): Promise<void> {
+  const { store, metrics, audience, questionLog } = ctx.deps;
+  const sync = audience && { audience, logger: ctx.deps.logger, metrics };
+  const city = content.city;
   switch (effect.type) {
     case 'feedback':
       metrics?.count('madoguchi_feedback_total', { helpful: String(effect.helpful) });
@@ -179,6 +192,9 @@ async function applyEffect(ctx: Ctx, effect: Effect, at: Date, content: BotConte
       return;
     case 'asked':
       metrics?.count('madoguchi_verdicts_total', { verdict: effect.status });
+      // With a question log (production), that is the record of questions; the store's short
+      // list is kept only where there is none (tests, the chat CLI).
+      if (questionLog) return;
       await degrade(
         ctx,
         'addAsked',
