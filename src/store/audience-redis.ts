@@ -6,8 +6,7 @@
  * A snapshot is the same result kept under its own key; it is read back in chunks (GETRANGE),
  * set bits become indexes and indexes become user ids (HMGET).
  */
-import { Redis } from 'ioredis';
-import type { Audience, Logger, SnapshotBatch } from '../ports.js';
+import type { Audience, SnapshotBatch } from '../ports.js';
 import { ResidentSettingsSchema } from '../schema/index.js';
 import type { ResidentSettings, Target } from '../schema/index.js';
 import { decode } from './codec.js';
@@ -21,22 +20,20 @@ import {
 } from './audience-bits.js';
 import { AudienceError } from './audience-error.js';
 import { selectScript, updateScript } from './audience-scripts.js';
-import type { LuaScript } from './audience-scripts.js';
 import { createKeys } from './keys.js';
 import type { AudienceKeys } from './keys.js';
+import { runScript } from './lua-script.js';
+import type { LuaScript } from './lua-script.js';
+import { openStoreConnection, whenReady } from './redis-connection.js';
+import type { RedisSource } from './redis-connection.js';
 
-export interface RedisAudienceOptions {
-  /** `redis://127.0.0.1:6379/0` and the like. */
-  url: string;
+/** With a `url`, the audience's own connection; commands time out after 2,000 ms by default. */
+export type RedisAudienceOptions = RedisSource & {
   /** Key prefix (see `keys.ts`); default `madoguchi:`. */
   prefix?: string;
-  /** A command that gets no answer within this time rejects. Default 2,000 ms. */
-  commandTimeoutMs?: number;
   /** Bytes of a snapshot read per GETRANGE (8 bits = 8 residents per byte). Default 65,536. */
   chunkBytes?: number;
-  /** Receives connection errors. */
-  logger?: Logger;
-}
+};
 
 export interface RedisAudience extends Audience {
   readonly keys: AudienceKeys;
@@ -55,41 +52,11 @@ const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
 export function createRedisAudience(options: RedisAudienceOptions): RedisAudience {
   const keys = createKeys(options.prefix).audience;
   const chunkBytes = options.chunkBytes ?? 65_536;
-  const redis = new Redis(options.url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    commandTimeout: options.commandTimeoutMs ?? 2000,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 100, 2000),
-  });
-  let lastError = '';
-  redis.on('error', (err: Error) => {
-    if (err.message !== lastError) {
-      lastError = err.message;
-      options.logger?.warn(
-        { err: { name: err.name, message: err.message } },
-        'redis: audience connection error',
-      );
-    }
-  });
-  redis.on('ready', () => {
-    lastError = '';
-  });
+  const connection = openStoreConnection(options, { name: 'audience', commandTimeoutMs: 2000 });
+  const { redis } = connection;
 
-  /** EVALSHA, loading the script once when Redis does not know it yet. */
-  async function run(
-    s: LuaScript,
-    keyNames: string[],
-    args: Array<string | number>,
-  ): Promise<number> {
-    if (keyNames.length < s.keys) throw new Error(`script ${s.name} needs ${s.keys} keys`);
-    try {
-      return (await redis.evalsha(s.sha, keyNames.length, ...keyNames, ...args)) as number;
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return (await redis.eval(s.lua, keyNames.length, ...keyNames, ...args)) as number;
-    }
-  }
+  const run = async (s: LuaScript, keyNames: string[], args: Array<string | number>) =>
+    (await runScript(redis, s, keyNames, args)) as number;
 
   function update(op: 'set' | 'follow' | 'block', userId: string, settings?: ResidentSettings) {
     const json = settings ? JSON.stringify(settings) : '';
@@ -172,20 +139,7 @@ export function createRedisAudience(options: RedisAudienceOptions): RedisAudienc
 
   return {
     keys,
-    ready(timeoutMs = 5000) {
-      if (redis.status === 'ready') return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          redis.off('ready', onReady);
-          reject(new Error(`redis not ready after ${timeoutMs} ms`));
-        }, timeoutMs);
-        const onReady = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        redis.once('ready', onReady);
-      });
-    },
+    ready: (timeoutMs) => whenReady(redis, timeoutMs),
     async getSettings(userId) {
       const raw = await redis.hget(keys.settings(), checkUserId(userId));
       return raw === null ? undefined : decode(ResidentSettingsSchema, raw, 'resident settings');
@@ -214,13 +168,6 @@ export function createRedisAudience(options: RedisAudienceOptions): RedisAudienc
         .hdel(keys.snapshots(), snapshotKey)
         .exec();
     },
-    async close() {
-      try {
-        await redis.quit();
-      } catch {
-        // quit fails when the connection is already gone; disconnect() below is all that is left.
-      }
-      redis.disconnect();
-    },
+    close: () => connection.close(),
   };
 }

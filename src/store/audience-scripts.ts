@@ -4,18 +4,7 @@
  * bitmaps the update script names from stored settings live in the same cluster slot as the
  * declared keys.
  */
-import { createHash } from 'node:crypto';
-
-export interface LuaScript {
-  readonly name: string;
-  readonly keys: number;
-  readonly lua: string;
-  readonly sha: string;
-}
-
-function script(name: string, keys: number, lua: string): LuaScript {
-  return { name, keys, lua, sha: createHash('sha1').update(lua).digest('hex') };
-}
+import { luaScript } from './lua-script.js';
 
 /**
  * update-6: one resident's follow, block or new settings, atomically.
@@ -25,7 +14,7 @@ function script(name: string, keys: number, lua: string): LuaScript {
  *       and follow of someone new), 5… dimension suffixes of those settings.
  * Returns 1 when something was written, 0 for a block of an unknown resident.
  */
-export const updateScript = script(
+export const updateScript = luaScript(
   'update-6',
   6,
   `
@@ -77,7 +66,7 @@ return 1
  * ARGV: 1 mode (count | snapshot), 2 snapshot key (the field in KEYS[3]), 3… size of each group.
  * A snapshot that exists already is returned as it is (idempotent).
  */
-export const selectScript = script(
+export const selectScript = luaScript(
   'select-6',
   6,
   `

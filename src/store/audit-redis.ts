@@ -2,20 +2,19 @@
  * The audit log on Redis: a stream (XADD), which is append-only by nature and gives every entry
  * an increasing id. It is never trimmed: a city writes a few entries a day.
  */
-import { Redis } from 'ioredis';
-import type { AuditLog, Logger } from '../ports.js';
+import type { AuditLog } from '../ports.js';
 import { AuditEntrySchema } from '../schema/index.js';
 import type { AuditEntry } from '../schema/index.js';
-import { whenReady } from './broadcast-redis.js';
 import { decode } from './codec.js';
 import { createKeys } from './keys.js';
+import { openStoreConnection, whenReady } from './redis-connection.js';
+import type { RedisSource } from './redis-connection.js';
 
-export interface RedisAuditLogOptions {
-  url: string;
+/** With a `url`, the log's own connection; commands time out after 2,000 ms by default. */
+export type RedisAuditLogOptions = RedisSource & {
+  /** Key prefix (see `keys.ts`); default `madoguchi:`. */
   prefix?: string;
-  commandTimeoutMs?: number;
-  logger?: Logger;
-}
+};
 
 export interface RedisAuditLog extends AuditLog {
   ready(timeoutMs?: number): Promise<void>;
@@ -26,19 +25,8 @@ const STREAM_ID = /^\d+-\d+$/;
 
 export function createRedisAuditLog(options: RedisAuditLogOptions): RedisAuditLog {
   const key = createKeys(options.prefix).audit();
-  const redis = new Redis(options.url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    commandTimeout: options.commandTimeoutMs ?? 2000,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 100, 2000),
-  });
-  redis.on('error', (err: Error) => {
-    options.logger?.warn(
-      { err: { name: err.name, message: err.message } },
-      'redis: audit log connection error',
-    );
-  });
+  const connection = openStoreConnection(options, { name: 'audit log', commandTimeoutMs: 2000 });
+  const { redis } = connection;
 
   return {
     ready: (timeoutMs) => whenReady(redis, timeoutMs),
@@ -64,13 +52,6 @@ export function createRedisAuditLog(options: RedisAuditLogOptions): RedisAuditLo
         return decode(AuditEntrySchema, JSON.stringify({ ...JSON.parse(raw), id }), 'audit entry');
       });
     },
-    async close() {
-      try {
-        await redis.quit();
-      } catch {
-        // already gone
-      }
-      redis.disconnect();
-    },
+    close: () => connection.close(),
   };
 }

@@ -3,8 +3,7 @@
  * version), one hash of batch records per broadcast, a settled-batch counter, an index by
  * creation time and the set of active broadcasts. Scripts in `broadcast-scripts.ts`.
  */
-import { Redis } from 'ioredis';
-import type { BatchClaim, BroadcastStore, Logger } from '../ports.js';
+import type { BatchClaim, BroadcastStore } from '../ports.js';
 import { BatchRecordSchema, BroadcastSchema } from '../schema/index.js';
 import type { BatchRecord, Broadcast } from '../schema/index.js';
 import {
@@ -13,20 +12,20 @@ import {
   replaceScript,
   settleScript,
 } from './broadcast-scripts.js';
-import type { BroadcastScript } from './broadcast-scripts.js';
 import { decode } from './codec.js';
 import { createKeys } from './keys.js';
 import type { BroadcastKeys } from './keys.js';
+import { runScript } from './lua-script.js';
+import type { LuaScript } from './lua-script.js';
+import { openStoreConnection, whenReady } from './redis-connection.js';
+import type { RedisSource } from './redis-connection.js';
 import { StoreError } from './store-error.js';
 
-export interface RedisBroadcastStoreOptions {
-  url: string;
+/** With a `url`, the store's own connection; commands time out after 2,000 ms by default. */
+export type RedisBroadcastStoreOptions = RedisSource & {
   /** Key prefix (see `keys.ts`); default `madoguchi:`. */
   prefix?: string;
-  /** A command that gets no answer within this time rejects. Default 2,000 ms. */
-  commandTimeoutMs?: number;
-  logger?: Logger;
-}
+};
 
 export interface RedisBroadcastStore extends BroadcastStore {
   readonly keys: BroadcastKeys;
@@ -35,61 +34,19 @@ export interface RedisBroadcastStore extends BroadcastStore {
   close(): Promise<void>;
 }
 
-/** Resolves once `redis` is ready (commands fail fast while it is not: no offline queue). */
-export function whenReady(redis: Redis, timeoutMs = 5000): Promise<void> {
-  if (redis.status === 'ready') return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      redis.off('ready', onReady);
-      reject(new Error(`redis not ready after ${timeoutMs} ms`));
-    }, timeoutMs);
-    const onReady = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    redis.once('ready', onReady);
-  });
-}
-
 const ACTIVE = new Set(['scheduled', 'sending']);
 
 export function createRedisBroadcastStore(
   options: RedisBroadcastStoreOptions,
 ): RedisBroadcastStore {
   const keys = createKeys(options.prefix).broadcast;
-  const redis = new Redis(options.url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    commandTimeout: options.commandTimeoutMs ?? 2000,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 100, 2000),
+  const connection = openStoreConnection(options, {
+    name: 'broadcast store',
+    commandTimeoutMs: 2000,
   });
-  let lastError = '';
-  redis.on('error', (err: Error) => {
-    if (err.message !== lastError) {
-      lastError = err.message;
-      options.logger?.warn(
-        { err: { name: err.name, message: err.message } },
-        'redis: broadcast store connection error',
-      );
-    }
-  });
-  redis.on('ready', () => {
-    lastError = '';
-  });
-
-  async function run(
-    s: BroadcastScript,
-    keyNames: string[],
-    args: Array<string | number>,
-  ): Promise<unknown> {
-    try {
-      return await redis.evalsha(s.sha, keyNames.length, ...keyNames, ...args);
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return redis.eval(s.lua, keyNames.length, ...keyNames, ...args);
-    }
-  }
+  const { redis } = connection;
+  const run = (s: LuaScript, keyNames: string[], args: Array<string | number>) =>
+    runScript(redis, s, keyNames, args);
 
   const parse = (raw: string): Broadcast => decode(BroadcastSchema, raw, 'broadcast');
   const parseBatch = (raw: string): BatchRecord => decode(BatchRecordSchema, raw, 'batch record');
@@ -172,13 +129,6 @@ export function createRedisBroadcastStore(
       );
       return Number(settled);
     },
-    async close() {
-      try {
-        await redis.quit();
-      } catch {
-        // quit fails when the connection is already gone; disconnect() below is all that is left.
-      }
-      redis.disconnect();
-    },
+    close: () => connection.close(),
   };
 }

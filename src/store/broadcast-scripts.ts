@@ -3,25 +3,14 @@
  * Each changes several keys, or reads and writes one, atomically: two workers can never both
  * claim, settle or cancel the same batch. All keys share the `{bc}` hash tag.
  */
-import { createHash } from 'node:crypto';
-
-export interface BroadcastScript {
-  readonly name: string;
-  readonly keys: number;
-  readonly lua: string;
-  readonly sha: string;
-}
-
-function script(name: string, keys: number, lua: string): BroadcastScript {
-  return { name, keys, lua, sha: createHash('sha1').update(lua).digest('hex') };
-}
+import { luaScript } from './lua-script.js';
 
 /**
  * replace-3: create (ARGV 6 = 1) or compare-and-set (stored version = ARGV 2 − 1) a record.
  * KEYS: 1 record, 2 index, 3 active. ARGV: 1 JSON, 2 version, 3 id, 4 created ms,
  * 5 active (1/0), 6 create (1/0). Returns 1 when written, 0 when not.
  */
-export const replaceScript = script(
+export const replaceScript = luaScript(
   'replace-3',
   3,
   `
@@ -44,7 +33,7 @@ return 1
  * sending, retry key, attempts 1). Keeps a stored key (and counts the attempt); leaves a
  * settled batch alone. Returns {'claimed' | 'settled', record JSON}.
  */
-export const claimScript = script(
+export const claimScript = luaScript(
   'claim-1',
   1,
   `
@@ -66,7 +55,7 @@ return {'claimed', json}
  * settle-2: settle a batch unless it is settled. KEYS: 1 batches, 2 settled counter.
  * ARGV: 1 batch number, 2 record JSON. Returns {1 | 0 (changed), settled count}.
  */
-export const settleScript = script(
+export const settleScript = luaScript(
   'settle-2',
   2,
   `
@@ -84,7 +73,7 @@ return {1, redis.call('INCR', KEYS[2])}
  * up) with ARGV 2. KEYS: 1 batches, 2 settled counter.
  * Returns the settled count.
  */
-export const settleUnclaimedScript = script(
+export const settleUnclaimedScript = luaScript(
   'settle-unclaimed-2',
   2,
   `

@@ -1,6 +1,8 @@
 /** @module store: the `Store` port on Redis (ioredis) and in memory, with every key in `keys.ts`. */
 export { createMemoryStore } from './memory.js';
 export type { MemoryStoreOptions } from './memory.js';
+export { closeRedisConnection, createRedisConnection } from './redis-connection.js';
+export type { RedisConnection, RedisConnectionOptions, RedisSource } from './redis-connection.js';
 export { createRedisStore } from './redis.js';
 export type { RedisStore, RedisStoreOptions } from './redis.js';
 export { createKeys } from './keys.js';

@@ -5,8 +5,7 @@
  * most once an hour by `append`, by the injected clock) removes them with ZREMRANGEBYSCORE.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import type { Clock, Logger, QuestionLog } from '../ports.js';
+import type { Clock, QuestionLog } from '../ports.js';
 import { retentionCutoff } from '../reports/index.js';
 import { DEFAULT_RETENTION_MONTHS, QuestionLogRecordSchema } from '../schema/index.js';
 import type { QuestionLogRecord } from '../schema/index.js';
@@ -14,20 +13,19 @@ import { decode } from './codec.js';
 import { createKeys } from './keys.js';
 import type { QuestionLogKeys } from './keys.js';
 import { parseQuestionLogInput } from './question-log-record.js';
+import { openStoreConnection, whenReady } from './redis-connection.js';
+import type { RedisSource } from './redis-connection.js';
 
-export interface RedisQuestionLogOptions {
-  url: string;
+/** With a `url`, the log's own connection; commands time out after 5,000 ms by default. */
+export type RedisQuestionLogOptions = RedisSource & {
   /** Key prefix (see `keys.ts`); default `madoguchi:`. */
   prefix?: string;
   clock: Clock;
   /** Months a record is kept. Default 13. */
   retentionMonths?: number;
-  /** A command that gets no answer within this time rejects. Default 5,000 ms. */
-  commandTimeoutMs?: number;
   /** Records fetched per ZRANGEBYSCORE page when reading. Default 10,000. */
   pageSize?: number;
-  logger?: Logger;
-}
+};
 
 export interface RedisQuestionLog extends QuestionLog {
   readonly keys: QuestionLogKeys;
@@ -42,26 +40,8 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
   const keys = createKeys(options.prefix).questionLog;
   const months = options.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
   const pageSize = options.pageSize ?? 10_000;
-  const redis = new Redis(options.url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    commandTimeout: options.commandTimeoutMs ?? 5000,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 100, 2000),
-  });
-  let lastError = '';
-  redis.on('error', (err: Error) => {
-    if (err.message !== lastError) {
-      lastError = err.message;
-      options.logger?.warn(
-        { err: { name: err.name, message: err.message } },
-        'redis: question log connection error',
-      );
-    }
-  });
-  redis.on('ready', () => {
-    lastError = '';
-  });
+  const connection = openStoreConnection(options, { name: 'question log', commandTimeoutMs: 5000 });
+  const { redis } = connection;
 
   const now = () => options.clock.now().getTime();
   const cutoff = () => retentionCutoff(options.clock.now(), months).getTime();
@@ -86,26 +66,7 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
 
   return {
     keys,
-    async ready(timeoutMs = 5000) {
-      if (redis.status === 'ready') return;
-      await new Promise<void>((resolve, reject) => {
-        const done = (err?: Error) => {
-          clearTimeout(timer);
-          redis.off('ready', onReady);
-          redis.off('error', onError);
-          if (err) reject(err);
-          else resolve();
-        };
-        const timer = setTimeout(
-          () => done(new Error(`redis not ready after ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-        const onReady = () => done();
-        const onError = (err: Error) => done(new Error(`redis not ready: ${err.message}`));
-        redis.once('ready', onReady);
-        redis.once('error', onError);
-      });
-    },
+    ready: (timeoutMs) => whenReady(redis, timeoutMs, { failOnError: true }),
     async append(input) {
       const ms = Date.parse(input.at);
       const record = parseQuestionLogInput(input, newId(Number.isFinite(ms) ? ms : 0));
@@ -138,13 +99,6 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
       }
     },
     purge,
-    async close() {
-      try {
-        await redis.quit();
-      } catch {
-        // quit fails when the connection is already gone; disconnect() below is all that is left.
-      }
-      redis.disconnect();
-    },
+    close: () => connection.close(),
   };
 }

@@ -3,29 +3,23 @@
  * set per class (its residents) and the set of classes with reminders, changed together by Lua
  * scripts; compare-and-set on each reminder's version. Every read is parsed with its schema.
  */
-import { Redis } from 'ioredis';
-import type { Logger, ReminderStore } from '../ports.js';
+import type { ReminderStore } from '../ports.js';
 import { ClassAnnouncementSchema, ClassReminderSchema } from '../schema/index.js';
 import type { ClassReminder } from '../schema/index.js';
 import { decode } from './codec.js';
 import { createKeys } from './keys.js';
 import type { ReminderKeys } from './keys.js';
-import {
-  addScript,
-  putWeekScript,
-  removeScript,
-  updateScript,
-  type ReminderScript,
-} from './reminders-scripts.js';
+import { runScript } from './lua-script.js';
+import type { LuaScript } from './lua-script.js';
+import { openStoreConnection, whenReady } from './redis-connection.js';
+import type { RedisSource } from './redis-connection.js';
+import { addScript, putWeekScript, removeScript, updateScript } from './reminders-scripts.js';
 
-export interface RedisReminderStoreOptions {
-  url: string;
+/** With a `url`, the store's own connection; commands time out after 2,000 ms by default. */
+export type RedisReminderStoreOptions = RedisSource & {
   /** Key prefix (see `keys.ts`); default `madoguchi:`. */
   prefix?: string;
-  /** A command that gets no answer within this time rejects. Default 2,000 ms. */
-  commandTimeoutMs?: number;
-  logger?: Logger;
-}
+};
 
 export interface RedisReminderStore extends ReminderStore {
   readonly keys: ReminderKeys;
@@ -40,35 +34,13 @@ const STARTED = '*';
 
 export function createRedisReminderStore(options: RedisReminderStoreOptions): RedisReminderStore {
   const keys = createKeys(options.prefix).reminders;
-  const redis = new Redis(options.url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    commandTimeout: options.commandTimeoutMs ?? 2000,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 100, 2000),
+  const connection = openStoreConnection(options, {
+    name: 'reminder store',
+    commandTimeoutMs: 2000,
   });
-  let lastError = '';
-  redis.on('error', (err: Error) => {
-    if (err.message !== lastError) {
-      lastError = err.message;
-      options.logger?.warn(
-        { err: { name: err.name, message: err.message } },
-        'redis: reminder store connection error',
-      );
-    }
-  });
-  redis.on('ready', () => {
-    lastError = '';
-  });
-
-  async function run(s: ReminderScript, keyNames: string[], args: Array<string | number>) {
-    try {
-      return await redis.evalsha(s.sha, keyNames.length, ...keyNames, ...args);
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return redis.eval(s.lua, keyNames.length, ...keyNames, ...args);
-    }
-  }
+  const { redis } = connection;
+  const run = (s: LuaScript, keyNames: string[], args: Array<string | number>) =>
+    runScript(redis, s, keyNames, args);
 
   const keysOf = (userId: string, classId: string) => [
     keys.user(userId),
@@ -80,28 +52,8 @@ export function createRedisReminderStore(options: RedisReminderStoreOptions): Re
 
   return {
     keys,
-    ready(timeoutMs = 5000) {
-      if (redis.status === 'ready') return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          redis.off('ready', onReady);
-          reject(new Error(`redis not ready after ${timeoutMs} ms`));
-        }, timeoutMs);
-        const onReady = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        redis.once('ready', onReady);
-      });
-    },
-    async close() {
-      try {
-        await redis.quit();
-      } catch {
-        // already gone
-      }
-      redis.disconnect();
-    },
+    ready: (timeoutMs) => whenReady(redis, timeoutMs),
+    close: () => connection.close(),
     async listForUser(userId) {
       return Object.values(await redis.hgetall(keys.user(userId))).map(read);
     },

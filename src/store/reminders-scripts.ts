@@ -3,24 +3,13 @@
  * resident's hash and in its class's set, and both change in one script. Every key shares the
  * `{rem}` hash tag (one cluster slot).
  */
-import { createHash } from 'node:crypto';
-
-export interface ReminderScript {
-  readonly name: string;
-  readonly keys: number;
-  readonly lua: string;
-  readonly sha: string;
-}
-
-function script(name: string, keys: number, lua: string): ReminderScript {
-  return { name, keys, lua, sha: createHash('sha1').update(lua).digest('hex') };
-}
+import { luaScript } from './lua-script.js';
 
 /**
  * add-3. KEYS: 1 user hash, 2 class set, 3 classes set. ARGV: 1 class id, 2 user id, 3 JSON,
  * 4 max. Returns `added`, `exists` or `full`.
  */
-export const addScript = script(
+export const addScript = luaScript(
   'add-3',
   3,
   `
@@ -43,13 +32,13 @@ end
 `;
 
 /** remove-3. KEYS as add. ARGV: 1 class id, 2 user id. Returns 1 when a reminder was removed. */
-export const removeScript = script('remove-3', 3, `${REMOVE}\nreturn remove()`);
+export const removeScript = luaScript('remove-3', 3, `${REMOVE}\nreturn remove()`);
 
 /**
  * update-3: compare-and-set on the stored version. KEYS as add. ARGV: 1 class id, 2 user id,
  * 3 expected version, 4 the new JSON ('' deletes). Returns 1 when written, 0 otherwise.
  */
-export const updateScript = script(
+export const updateScript = luaScript(
   'update-3',
   3,
   `${REMOVE}
@@ -65,7 +54,7 @@ return 1
  * put-week-1: compare-and-set of an announcement record. KEYS: 1 week key. ARGV: 1 expected
  * stored version (0 = none), 2 JSON, 3 seconds to keep it. Returns 1 when written.
  */
-export const putWeekScript = script(
+export const putWeekScript = luaScript(
   'put-week-1',
   1,
   `
