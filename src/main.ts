@@ -38,6 +38,7 @@ import { createBullClassScheduler, createInlineClassScheduler } from './queue/in
 import type { ClassScheduler } from './queue/index.js';
 import type { CityConfig } from './schema/index.js';
 import {
+  closeRedisConnection,
   createKeys,
   createMemoryAudience,
   createMemoryAuditLog,
@@ -46,12 +47,14 @@ import {
   createMemoryStore,
   createRedisAudience,
   createRedisAuditLog,
+  createRedisConnection,
   createRedisBroadcastStore,
   createRedisQuestionLog,
   createRedisStore,
   createMemoryReminderStore,
   createRedisReminderStore,
 } from './store/index.js';
+import type { RedisConnection } from './store/index.js';
 
 const clock: Clock = { now: () => new Date() };
 
@@ -106,34 +109,34 @@ function createSender(
   });
 }
 
-function createStore(config: Config, logger: AppLogger): Store {
-  if (config.redis) {
-    return createRedisStore({ url: config.redis.url, prefix: config.redis.prefix, logger });
-  }
+/**
+ * The one Redis connection every store shares (BullMQ opens its own). One timeout for all: 2 s
+ * sits between the webhook state's fast failure and the question log's long report reads.
+ */
+function createConnection(config: Config, logger: AppLogger): RedisConnection | undefined {
+  if (!config.redis) return undefined;
+  return createRedisConnection({ url: config.redis.url, commandTimeoutMs: 2000, logger });
+}
+
+function createStore(config: Config, logger: AppLogger, client?: RedisConnection): Store {
+  if (config.redis && client) return createRedisStore({ client, prefix: config.redis.prefix });
   logger.warn({}, 'REDIS_URL is not set: state and dedup keys live in memory (lost on restart)');
   return createMemoryStore({ clock });
 }
 
 /** The question log staff read (reports): on Redis next to the store, or in memory. */
-function createQuestionLog(
-  config: Config,
-  logger: AppLogger,
-): QuestionLog & { close?(): Promise<void> } {
+function createQuestionLog(config: Config, client?: RedisConnection): QuestionLog {
   const retentionMonths = config.staff.retentionMonths;
-  if (config.redis) {
-    const { url, prefix } = config.redis;
-    return createRedisQuestionLog({ url, prefix, clock, retentionMonths, logger });
+  if (config.redis && client) {
+    return createRedisQuestionLog({ client, prefix: config.redis.prefix, clock, retentionMonths });
   }
   return createMemoryQuestionLog({ clock, retentionMonths });
 }
 
 /** スマホ教室 reminders and announcements: on Redis next to the store, or in memory. */
-function createReminders(
-  config: Config,
-  logger: AppLogger,
-): ReminderStore & { close?(): Promise<void> } {
-  if (config.redis) {
-    return createRedisReminderStore({ url: config.redis.url, prefix: config.redis.prefix, logger });
+function createReminders(config: Config, client?: RedisConnection): ReminderStore {
+  if (config.redis && client) {
+    return createRedisReminderStore({ client, prefix: config.redis.prefix });
   }
   return createMemoryReminderStore();
 }
@@ -151,10 +154,8 @@ function createClassScheduler(config: Config, logger: AppLogger): ClassScheduler
 }
 
 /** Who receives which notices: Redis bitmaps next to the store, or memory in local mode. */
-function createAudience(config: Config, logger: AppLogger): Audience & { close?(): Promise<void> } {
-  if (config.redis) {
-    return createRedisAudience({ url: config.redis.url, prefix: config.redis.prefix, logger });
-  }
+function createAudience(config: Config, client?: RedisConnection): Audience {
+  if (config.redis && client) return createRedisAudience({ client, prefix: config.redis.prefix });
   return createMemoryAudience();
 }
 
@@ -166,6 +167,7 @@ function createBroadcasting(
   config: Config,
   logger: AppLogger,
   parts: { metrics: Metrics; sender: Sender; audience: Audience; city: () => CityConfig },
+  client?: RedisConnection,
 ) {
   const redis = config.redis;
   const options = {
@@ -173,7 +175,7 @@ function createBroadcasting(
     quietHours: config.broadcast.quietHours,
   };
   const common = { ...parts, clock, logger, options };
-  if (!redis) {
+  if (!redis || !client) {
     const queue = createInlineDelivery({ clock, logger, rps: config.broadcast.rps });
     const deps: BroadcastDeps = {
       ...common,
@@ -188,8 +190,8 @@ function createBroadcasting(
       close: async () => queue.close(),
     };
   }
-  const broadcasts = createRedisBroadcastStore({ url: redis.url, prefix: redis.prefix, logger });
-  const audit = createRedisAuditLog({ url: redis.url, prefix: redis.prefix, logger });
+  const broadcasts = createRedisBroadcastStore({ client, prefix: redis.prefix });
+  const audit = createRedisAuditLog({ client, prefix: redis.prefix });
   const queue = createBullDelivery({
     url: redis.url,
     prefix: createKeys(redis.prefix).queuePrefix(),
@@ -204,10 +206,7 @@ function createBroadcasting(
     start: async () => {
       if (config.broadcast.workers) await queue.startWorkers(deps);
     },
-    close: async () => {
-      await queue.close();
-      await Promise.all([broadcasts.close(), audit.close()]);
-    },
+    close: () => queue.close(),
   };
 }
 
@@ -238,11 +237,12 @@ async function main(): Promise<void> {
 
   const metrics = createMetricsRegistry();
   registerProcessMetrics(metrics);
-  const store = createStore(config, logger);
-  const audience = createAudience(config, logger);
+  const redis = createConnection(config, logger);
+  const store = createStore(config, logger, redis);
+  const audience = createAudience(config, redis);
   const sender = createSender(config, logger, metrics);
-  const questionLog = createQuestionLog(config, logger);
-  const reminders = createReminders(config, logger);
+  const questionLog = createQuestionLog(config, redis);
+  const reminders = createReminders(config, redis);
   let content: BotContent | undefined;
   let contentProblem = 'loading';
   let entryCount = 0;
@@ -268,20 +268,25 @@ async function main(): Promise<void> {
     },
   };
   const dispatcher = createDispatcher((event) => handleEvent(event, deps), logger);
-  const broadcasting = createBroadcasting(config, logger, {
-    metrics,
-    // One try per call: broadcast retries go through the queue, under its rate cap.
-    sender: createSender(config, logger, metrics, 1),
-    audience,
-    city: () => {
-      if (!content)
-        throw new MadoguchiError(
-          'admin/not-ready',
-          `the city is not loaded yet: ${contentProblem}`,
-        );
-      return content.city;
+  const broadcasting = createBroadcasting(
+    config,
+    logger,
+    {
+      metrics,
+      // One try per call: broadcast retries go through the queue, under its rate cap.
+      sender: createSender(config, logger, metrics, 1),
+      audience,
+      city: () => {
+        if (!content)
+          throw new MadoguchiError(
+            'admin/not-ready',
+            `the city is not loaded yet: ${contentProblem}`,
+          );
+        return content.city;
+      },
     },
-  });
+    redis,
+  );
   broadcasting.start().catch((err: unknown) => {
     logger.error({ err }, 'broadcast workers could not start');
   });
@@ -401,9 +406,7 @@ async function main(): Promise<void> {
     await classScheduler?.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close'));
     watcher.close();
     await store.close();
-    await audience.close?.();
-    await questionLog.close?.();
-    await reminders.close?.();
+    if (redis) await closeRedisConnection(redis);
     logger.flush();
     process.exit(process.exitCode ?? 0);
   }
