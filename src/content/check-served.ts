@@ -17,7 +17,7 @@ export type EngineFactory = (
 
 export interface ServedOptions {
   today: string;
-  /** `as_of` older than this many months is a warning. Default 36. */
+  /** `as_of` older than this many months is a warning (overrides city.yaml `review`). */
   maxAgeMonths?: number;
   /** Absent: alt_questions are not run through the engine. */
   engine?: EngineFactory;
@@ -50,7 +50,12 @@ export async function checkServed(
       out.push(...checkLinks(links, catalogueSite));
     }
   }
-  out.push(...checkAsOfAge(packs, opts.today, opts.maxAgeMonths ?? DEFAULT_MAX_AGE_MONTHS));
+  out.push(
+    ...checkAsOfAge(packs, opts.today, {
+      ...(opts.maxAgeMonths === undefined ? {} : { override: opts.maxAgeMonths }),
+      fallback: DEFAULT_MAX_AGE_MONTHS,
+    }),
+  );
   const input = { entries: served.entries, siteOf, label: served.label };
   out.push(...checkNearDuplicates(input));
   if (opts.engine && served.entries.length > 0) {

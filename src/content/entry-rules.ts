@@ -114,9 +114,19 @@ export function monthsSince(asOf: string, today: string): number {
  * Entries whose `as_of` is more than `maxAgeMonths` old: one warning per file and date, at the
  * first such entry, naming how many entries share it (facts age together, per source plan).
  */
-export function checkAsOfAge(packs: Pack[], today: string, maxAgeMonths: number): Problem[] {
-  const groups = new Map<string, { site: Site; first: FaqEntry; count: number; age: number }>();
+export function checkAsOfAge(
+  packs: Pack[],
+  today: string,
+  limits: { override?: number; fallback: number },
+): Problem[] {
+  const groups = new Map<
+    string,
+    { site: Site; first: FaqEntry; count: number; age: number; maxAgeMonths: number }
+  >();
   for (const pack of packs) {
+    // The --max-age flag wins, then the pack's own city.yaml `review`, then the default.
+    const maxAgeMonths =
+      limits.override ?? pack.city?.review?.max_as_of_age_months ?? limits.fallback;
     for (const entry of pack.entries) {
       if (!entry.as_of || entry.status === 'ended') continue;
       const age = monthsSince(entry.as_of, today);
@@ -126,10 +136,10 @@ export function checkAsOfAge(packs: Pack[], today: string, maxAgeMonths: number)
       const key = `${site.file}\u0000${entry.as_of}`;
       const g = groups.get(key);
       if (g) g.count += 1;
-      else groups.set(key, { site, first: entry, count: 1, age });
+      else groups.set(key, { site, first: entry, count: 1, age, maxAgeMonths });
     }
   }
-  return [...groups.values()].map(({ site, first, count, age }) =>
+  return [...groups.values()].map(({ site, first, count, age, maxAgeMonths }) =>
     at(
       site,
       ['as_of'],

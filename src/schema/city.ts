@@ -31,6 +31,17 @@ export const CityConfigSchema = z.strictObject({
     .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: text }))
     .default([]),
   source: z.array(z.string()).default([]),
+  /**
+   * How old (months) `as_of` may get before `faq check` warns. Default 36. A pack written from
+   * an older plan may set more, with a note saying who reviews it: the warning then returns when
+   * even that age is passed, instead of failing `--strict` every day until someone rewrites it.
+   */
+  review: z
+    .strictObject({
+      max_as_of_age_months: z.number().int().min(1).max(120),
+      note: text,
+    })
+    .optional(),
 });
 export type CityConfig = z.infer<typeof CityConfigSchema>;
 export type Department = z.infer<typeof DepartmentSchema>;

@@ -100,6 +100,22 @@ describe('as_of older than a configurable age', () => {
       /cc\.as_of: warning: this entry has facts as of 2024-03, 32 months ago/,
     );
   });
+
+  it("takes a pack's own limit from city.yaml review, and the option still wins", async () => {
+    const city = `id: testcity
+name: テスト市
+prefecture: テスト県
+contact: { name: テスト市役所 }
+review: { max_as_of_age_months: 60, note: 2022年の計画から。各課の確認待ち }
+`;
+    const reviewed = pack({ 'a.yaml': entry('aa', '2022-09'), 'city.yaml': city });
+    const own = lines(await checkPackDir(reviewed, opts));
+    expect(own.filter((l) => l.includes('as_of'))).toEqual([]);
+    const forced = lines(await checkPackDir(reviewed, { ...opts, maxAgeMonths: 36 }));
+    expect(forced.filter((l) => l.includes('as_of'))).toHaveLength(1);
+    const older = pack({ 'a.yaml': entry('aa', '2020-09'), 'city.yaml': city });
+    expect(lines(await checkPackDir(older, opts)).join('\n')).toMatch(/74 months ago \(over 60\)/);
+  });
 });
 
 describe('valid_until passed but not ended', () => {
