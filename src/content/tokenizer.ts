@@ -23,6 +23,7 @@ function toToken(t: kuromoji.IpadicFeatures): Token {
   };
   if (t.reading && t.reading !== '*') token.reading = t.reading;
   if (t.pos_detail_1 && t.pos_detail_1 !== '*') token.posDetail = t.pos_detail_1;
+  if (t.word_type === 'UNKNOWN') token.unknown = true;
   return token;
 }
 

@@ -1,14 +1,19 @@
 // Turns text into the terms of each search field. Runs on entries at build time and on queries,
 // so both sides always go through exactly the same steps.
-import { STOP_WORDS, cleanText, foldKana, isContentToken } from '../text/index.js';
+import { STOP_WORDS, cleanText, foldKana, isContentToken, isKana } from '../text/index.js';
 import type { Token, Tokenize } from '../text/index.js';
 
 /** The terms one text contributes; every list may repeat a term (term frequency counts). */
 export interface Analyzed {
   /** Normalized base forms of content words (住民票, とる…). */
   words: string[];
-  /** Per word, its kana reading (normalized) when the word is a noun the dictionary reads. */
+  /**
+   * Per word, its kana reading (normalized) when the word is a noun the dictionary reads, or its
+   * surface when the dictionary does not know a kana-only word; else ''.
+   */
   wordReadings: string[];
+  /** Per word: the dictionary knows it (a real word, not kuromoji's guess at an unknown one). */
+  wordKnown: boolean[];
   /** Character bigrams of runs of adjacent content words, as written (normalized). */
   grams: string[];
   /** Character bigrams of the same runs, read as kana: kana-only and kanji spellings meet here. */
@@ -35,6 +40,7 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
   const tokens = tokenize(text);
   const words: string[] = [];
   const wordReadings: string[] = [];
+  const wordKnown: boolean[] = [];
   const grams: string[] = [];
   const readingGrams: string[] = [];
   let run = '';
@@ -56,7 +62,11 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     const base = foldKana(token.base);
     if (isWordTerm(token, base)) {
       words.push(base);
-      wordReadings.push(token.pos === '名詞' && token.reading !== undefined ? reading : '');
+      const kanaGuess = token.unknown === true && isKana(surface);
+      wordReadings.push(
+        (token.pos === '名詞' && token.reading !== undefined) || kanaGuess ? reading : '',
+      );
+      wordKnown.push(token.unknown !== true);
       run += surface;
       readingRun += reading;
     } else {
@@ -64,7 +74,7 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     }
   }
   flush();
-  return { words, wordReadings, grams, readingGrams, folded, foldedReading };
+  return { words, wordReadings, wordKnown, grams, readingGrams, folded, foldedReading };
 }
 
 /** Runs of kanji, katakana, latin letters and digits: content words, roughly, without a tokenizer. */

@@ -61,17 +61,18 @@ export function editDistance(a: string, b: string, max: number): number {
 /**
  * The known word closest to an unknown one by reading: the same reading (at least
  * `MIN_FUZZY_READING` kana), else the nearest reading within `MAX_FUZZY_DISTANCE` kana edits
- * (at least `MIN_EDIT_READING` kana).
+ * (at least `MIN_EDIT_READING` kana; only if `allowEdits`).
  * Returns the word and the edit distance, or undefined.
  */
 export function closestKnownWord(
   vocab: Vocabulary,
   reading: string,
+  allowEdits = true,
 ): { word: string; distance: number } | undefined {
   if (reading.length < MIN_FUZZY_READING) return undefined;
   const same = vocab.wordsByReading.get(reading);
   if (same?.[0] !== undefined) return { word: same[0], distance: 0 };
-  if (reading.length < MIN_EDIT_READING) return undefined;
+  if (!allowEdits || reading.length < MIN_EDIT_READING) return undefined;
   const shared = new Map<string, number>();
   for (const g of new Set(bigrams(reading))) {
     for (const r of vocab.readingsByGram.get(g) ?? []) shared.set(r, (shared.get(r) ?? 0) + 1);

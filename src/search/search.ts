@@ -2,12 +2,20 @@
 // then decide whether the best entry is a confident answer.
 import type { FaqEntry } from '../schema/index.js';
 import { scriptTerms } from './analyze.js';
+import type { Analyzed } from './analyze.js';
 import { analyzeWithSynonyms } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
-import { coverage, weighTerms } from './confidence.js';
+import { coverage, termWeight } from './confidence.js';
+import type { CoverageWord } from './confidence.js';
 import { scoreField } from './field-index.js';
 import { closestKnownWord } from './fuzzy.js';
-import { FIELDS, FUZZY_WEIGHT, GRAM_POSTING_LIMIT } from './settings.js';
+import {
+  FIELDS,
+  FUZZY_COVERAGE,
+  FUZZY_WEIGHT,
+  GRAM_POSTING_LIMIT,
+  MIN_EDIT_READING_KNOWN,
+} from './settings.js';
 import type { FieldName } from './settings.js';
 import { decideVerdict } from './verdict.js';
 import type { Verdict } from './verdict.js';
@@ -50,30 +58,56 @@ const isKnown = (index: SearchIndex, word: string): boolean =>
   index.fields.kw.postings.has(word) ||
   index.fields.aw.postings.has(word);
 
+/** A query word after typo correction: the term searched, its weight, its coverage credit. */
+interface QueryWord {
+  term: string;
+  weight: number;
+  credit: number;
+}
+
 /**
  * Query words with their weights; a word the pack does not know is replaced by the known word
- * closest to it by reading (fuzzy.ts), at a lower weight.
+ * closest to it by reading (fuzzy.ts), at a lower weight. A word the dictionary knows is only
+ * replaced by one that reads the same, or one kana off when its reading is long.
  */
-function correctTypos(
-  index: SearchIndex,
-  words: string[],
-  readings: string[],
-): Map<string, number> {
-  const out = new Map<string, number>();
-  words.forEach((word, i) => {
-    let term = word;
-    let weight = 1;
-    const reading = readings[i];
+function correctTypos(index: SearchIndex, a: Analyzed): QueryWord[] {
+  return a.words.map((word, i) => {
+    const reading = a.wordReadings[i];
     if (reading && !isKnown(index, word)) {
-      const near = closestKnownWord(index.vocabulary, reading);
+      const allowEdits = a.wordKnown[i] !== true || reading.length >= MIN_EDIT_READING_KNOWN;
+      const near = closestKnownWord(index.vocabulary, reading, allowEdits);
       if (near) {
-        term = near.word;
-        weight = FUZZY_WEIGHT * (near.distance === 0 ? 1 : 0.75);
+        const edit = near.distance === 0 ? 1 : 0.75;
+        return { term: near.word, weight: FUZZY_WEIGHT * edit, credit: FUZZY_COVERAGE * edit };
       }
     }
-    out.set(term, (out.get(term) ?? 0) + weight);
+    return { term: word, weight: 1, credit: 1 };
   });
-  return out;
+}
+
+/** The analyzed query: terms per field (word fields share the words, gram fields the bigrams). */
+interface Query {
+  fields: Record<FieldName, Map<string, number>>;
+  words: QueryWord[];
+}
+
+function analyzeQuery(index: SearchIndex, query: string): Query {
+  const a = analyzeWithSynonyms(query, index.tokenize, index.synonyms);
+  const script = scriptTerms(query);
+  const qwords = correctTypos(index, a);
+  const words = new Map<string, number>();
+  for (const w of qwords) words.set(w.term, (words.get(w.term) ?? 0) + w.weight);
+  return {
+    fields: {
+      qw: words,
+      qg: counts(a.grams),
+      qr: counts(a.readingGrams),
+      kw: words,
+      aw: counts([...script.words, ...a.words.filter((w) => w.startsWith('~'))]),
+      ag: counts(script.grams),
+    },
+    words: qwords,
+  };
 }
 
 /** Query terms per field: word fields share the query's words, gram fields its bigrams. */
@@ -81,18 +115,26 @@ export function queryTerms(
   index: SearchIndex,
   query: string,
 ): Record<FieldName, Map<string, number>> {
-  const a = analyzeWithSynonyms(query, index.tokenize, index.synonyms);
-  const script = scriptTerms(query);
-  const words = correctTypos(index, a.words, a.wordReadings);
-  const grams = counts(a.grams);
-  return {
-    qw: words,
-    qg: grams,
-    qr: counts(a.readingGrams),
-    kw: words,
-    aw: counts([...script.words, ...a.words.filter((w) => w.startsWith('~'))]),
-    ag: counts(script.grams),
-  };
+  return analyzeQuery(index, query).fields;
+}
+
+/** The query's words as the coverage weighs them (a word repeated counts once). */
+function coverageWords(index: SearchIndex, words: QueryWord[]): CoverageWord[] {
+  const fields = [index.fields.qw, index.fields.kw, index.fields.aw];
+  const n = index.entries.length;
+  const byTerm = new Map<string, CoverageWord>();
+  for (const w of words) {
+    const seen = byTerm.get(w.term);
+    if (seen) {
+      const first = seen.terms[0] as [string, number];
+      first[1] = Math.max(first[1], w.credit);
+      continue;
+    }
+    // A swapped word stands for an unknown one: it weighs as an unknown word.
+    const weight = w.credit < 1 ? Math.log(1 + n) : termWeight(w.term, fields, n);
+    byTerm.set(w.term, { terms: [[w.term, w.credit]], weight });
+  }
+  return [...byTerm.values()];
 }
 
 /** The `k` best of `candidates` by score, best first (ties: earlier entry first). */
@@ -113,7 +155,8 @@ function topK(candidates: number[], scores: Float64Array, k: number): number[] {
 /** Finds the entries that answer `query`, best first, and says how sure the engine is. */
 export function search(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchOutcome {
   const top = Math.max(opts.top ?? 5, 0);
-  const terms = queryTerms(index, query);
+  const analyzed = analyzeQuery(index, query);
+  const terms = analyzed.fields;
   const scores = index.scratch;
   const touched: number[] = [];
   const gramLimit = Math.max(
@@ -128,8 +171,12 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
   }
   const ranked = top > 0 ? topK(touched, scores, top) : [];
   const n = index.entries.length;
-  const words = weighTerms(terms.qw.keys(), [index.fields.qw, index.fields.kw, index.fields.aw], n);
-  const readings = weighTerms(terms.qr.keys(), [index.fields.qr], n);
+  const words = coverageWords(index, analyzed.words);
+  const readingTerms: Array<[string, number]> = [...terms.qr.keys()].map((g) => [
+    g,
+    termWeight(g, [index.fields.qr], n),
+  ]);
+  const readings = { terms: readingTerms, total: readingTerms.reduce((s, [, w]) => s + w, 0) };
   const results = ranked.map((e) => ({
     entry: index.entries[e] as FaqEntry,
     score: coverage(index, words, readings, e),

@@ -50,6 +50,18 @@ export const ANSWER_COVERAGE = 0.5;
 export const MIN_FUZZY_READING = 2;
 /** …shortest reading matched with edits, and the most kana edits allowed. */
 export const MIN_EDIT_READING = 4;
+/**
+ * A word the dictionary knows is a real word, not a typo: it is only swapped for a known word
+ * one kana off when its reading is at least this long (台風→対応, 入園→入院, 人口→健康 were
+ * real words swapped for unrelated ones). Same-reading swaps (試算→資産) stay.
+ */
+export const MIN_EDIT_READING_KNOWN = 6;
 export const MAX_FUZZY_DISTANCE = 1;
 /** Query weight of a word substituted for an unknown one (same reading: this; one edit: × 0.75). */
 export const FUZZY_WEIGHT = 0.8;
+/**
+ * In the verdict's coverage, a swapped word is a guess: it covers this share of the word it
+ * replaced (same reading; × 0.75 for an edit), so 「粗大ごみの回収」 is not fully covered by a
+ * 住宅改修 entry. Real IME typos (固定試算税) are still covered by the reading bigrams.
+ */
+export const FUZZY_COVERAGE = 0.5;

@@ -10,6 +10,8 @@ export interface Token {
   pos: string;
   /** First POS subcategory (IPADIC pos_detail_1): 一般, 自立, 非自立, 接尾… */
   posDetail?: string;
+  /** True when the dictionary does not know the word (kuromoji guessed its extent). */
+  unknown?: boolean;
 }
 
 /**
