@@ -16,7 +16,7 @@ const coreFolders = [
   'classes',
   'reports',
 ];
-const edgeFolders = ['store', 'line', 'queue', 'http', 'cli', 'content', 'log'];
+const edgeFolders = ['store', 'line', 'queue', 'http', 'cli', 'content', 'log', 'wiring'];
 const impure = [
   'express',
   'ioredis',
@@ -62,6 +62,19 @@ const edgeRules = (self) => ({
   ],
 });
 
+// The CLI and `wiring/` wire edges like main.ts does (STYLE §2), so they may use them, through
+// index.ts only.
+const wiringRules = (self, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: edgeFolders
+        .filter((f) => f !== self)
+        .map((f) => ({ group: [`../${f}/*`, `!../${f}/index.js`], message })),
+    },
+  ],
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -82,20 +95,17 @@ export default tseslint.config(
   ...coreFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: coreRules })),
   { files: ['src/ports.ts', 'src/errors.ts', 'src/app/**/*.ts'], rules: coreRules },
   ...edgeFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: edgeRules(f) })),
-  // The CLI wires edges like main.ts does (STYLE §2), so it may use them, through index.ts only.
   {
     files: ['src/cli/**/*.ts'],
+    rules: wiringRules('cli', 'The CLI uses another edge only through its index.ts.'),
+  },
+  {
+    files: ['src/wiring/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      ...wiringRules('wiring', 'wiring/ uses an edge only through its index.ts.'),
+      'no-restricted-globals': [
         'error',
-        {
-          patterns: edgeFolders
-            .filter((f) => f !== 'cli')
-            .map((f) => ({
-              group: [`../${f}/*`, `!../${f}/index.js`],
-              message: 'The CLI uses another edge only through its index.ts.',
-            })),
-        },
+        { name: 'process', message: 'Only main.ts reads process.' },
       ],
     },
   },

@@ -1,0 +1,72 @@
+/**
+ * Where the process keeps its state: with REDIS_URL, every store on one shared Redis connection
+ * (BullMQ opens its own); without, in memory (lost on restart).
+ */
+import type { Audience, QuestionLog, ReminderStore, Store } from '../ports.js';
+import {
+  closeRedisConnection,
+  createMemoryAudience,
+  createMemoryQuestionLog,
+  createMemoryReminderStore,
+  createMemoryStore,
+  createRedisAudience,
+  createRedisConnection,
+  createRedisQuestionLog,
+  createRedisReminderStore,
+  createRedisStore,
+} from '../store/index.js';
+import type { RedisConnection } from '../store/index.js';
+import type { WiringContext } from './context.js';
+
+export interface Stores {
+  /** The shared connection, its URL and key prefix (for broadcasting); undefined in memory. */
+  readonly redis?: {
+    readonly client: RedisConnection;
+    readonly url: string;
+    readonly prefix: string;
+  };
+  readonly store: Store;
+  /** Who receives which notices: Redis bitmaps, or memory in local mode. */
+  readonly audience: Audience;
+  /** The question log staff read (reports), with the configured retention. */
+  readonly questionLog: QuestionLog;
+  /** スマホ教室 reminders and announcements. */
+  readonly reminders: ReminderStore;
+  /** Closes the stores, then the shared connection (the stores do not own it). */
+  close(): Promise<void>;
+}
+
+/**
+ * One timeout for every store on the shared connection: 2 s sits between the webhook state's
+ * fast failure and the question log's long report reads.
+ */
+const COMMAND_TIMEOUT_MS = 2000;
+
+export function createStores({ config, logger, clock }: WiringContext): Stores {
+  const retentionMonths = config.staff.retentionMonths;
+  if (!config.redis) {
+    logger.warn({}, 'REDIS_URL is not set: state and dedup keys live in memory (lost on restart)');
+    const store = createMemoryStore({ clock });
+    return {
+      store,
+      audience: createMemoryAudience(),
+      questionLog: createMemoryQuestionLog({ clock, retentionMonths }),
+      reminders: createMemoryReminderStore(),
+      close: () => store.close(),
+    };
+  }
+  const { url, prefix } = config.redis;
+  const client = createRedisConnection({ url, commandTimeoutMs: COMMAND_TIMEOUT_MS, logger });
+  const store = createRedisStore({ client, prefix });
+  return {
+    redis: { client, url, prefix },
+    store,
+    audience: createRedisAudience({ client, prefix }),
+    questionLog: createRedisQuestionLog({ client, prefix, clock, retentionMonths }),
+    reminders: createRedisReminderStore({ client, prefix }),
+    close: async () => {
+      await store.close();
+      await closeRedisConnection(client);
+    },
+  };
+}
