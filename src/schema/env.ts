@@ -3,7 +3,7 @@
  * count as unset, as docker-compose and systemd files often leave them empty.
  */
 import { z } from 'zod';
-import { AdminTokenListSchema, QuietHoursSchema, UserIdListSchema } from './notice.js';
+import { AdminTokenListSchema, QuietHoursSchema, UserIdListSchema } from './admin.js';
 import { WeeklyTimeSchema } from './classes.js';
 
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -8,5 +8,7 @@ export * from './richmenu.js';
 export * from './env.js';
 export * from './segment.js';
 export * from './notice.js';
+export * from './broadcast.js';
+export * from './admin.js';
 export * from './classes.js';
 export * from './question-log.js';
