@@ -7,7 +7,8 @@ import type { Problem } from '../errors.js';
 import type { FaqEntry, SynonymGroup } from '../schema/index.js';
 import { checkAltQuestions, checkNearDuplicates, type SearchFn } from './engine-rules.js';
 import { checkAsOfAge, checkLinks, DEFAULT_MAX_AGE_MONTHS } from './entry-rules.js';
-import type { Pack, Site } from './read-pack.js';
+import type { Site } from './pack-site.js';
+import type { Pack } from './read-pack.js';
 
 /** Builds the real search over the entries served (the CLI passes one with the tokenizer). */
 export type EngineFactory = (

@@ -11,7 +11,7 @@ import type { Problem } from '../errors.js';
 import { compareWordings, wordingKey } from '../reports/index.js';
 import type { FaqEntry } from '../schema/index.js';
 import type { SearchOutcome } from '../search/index.js';
-import type { Site } from './read-pack.js';
+import { problemAt, type Site } from './pack-site.js';
 
 /** Questions at least this similar (`compareWordings`, as the question-log groups) compete. */
 export const NEAR_DUPLICATE = 0.7;
@@ -28,8 +28,9 @@ export interface CompetitionInput {
   search?: SearchFn;
 }
 
+/** Every engine rule warns: the pack still loads. */
 function at(site: Site, path: (string | number)[], field: string, message: string): Problem {
-  return { file: site.file, line: site.lineOf(path), field, message, severity: 'warning' };
+  return problemAt(site, path, field, message, 'warning');
 }
 
 /** Wordings shared by two entries, and entries with near-identical questions. */

@@ -7,7 +7,8 @@
 import type { Problem } from '../errors.js';
 import { ANSWER_MAX, LINE_LIMITS, graphemeLength } from '../messages/index.js';
 import type { FaqEntry } from '../schema/index.js';
-import type { Pack, Site } from './read-pack.js';
+import { problemAt as at, type Site } from './pack-site.js';
+import type { Pack } from './read-pack.js';
 
 /** Links an answer card shows (`src/messages/cards.ts`); later ones are never seen. */
 export const CARD_LINKS = 3;
@@ -18,16 +19,6 @@ export const DEFAULT_MAX_AGE_MONTHS = 36;
 const PLACEHOLDER_HOST = /(^|\.)example\.(com|net|org|jp|lg\.jp|co\.jp)$/i;
 /** Japanese phone numbers as a tel: link: 0 + 9–10 digits (hyphens allowed), or +81. */
 const TEL = /^(?:\+81-?|0)\d(?:-?\d){8,9}$/;
-
-function at(
-  site: Site,
-  path: (string | number)[],
-  field: string,
-  message: string,
-  severity: Problem['severity'],
-): Problem {
-  return { file: site.file, line: site.lineOf(path), field, message, severity };
-}
 
 /** Link format and what the card can show of the entry's links and answer. */
 export function checkLinks(entry: FaqEntry, site: Site): Problem[] {

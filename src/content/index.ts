@@ -1,12 +1,6 @@
 /** @module content: reads FAQ packs (YAML) into checked data, reporting problems as `file:line field`. */
-export {
-  loadPack,
-  readPack,
-  RESERVED_FILES,
-  type Pack,
-  type PackReport,
-  type Site,
-} from './read-pack.js';
+export { loadPack, readPack, RESERVED_FILES, type Pack, type PackReport } from './read-pack.js';
+export type { Site } from './pack-site.js';
 export { loadCity, readCity, listCities, COMMON_PACK, type City } from './load-city.js';
 export { procedureEntries } from './procedure-entries.js';
 export {

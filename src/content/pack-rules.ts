@@ -4,7 +4,8 @@
  */
 import type { Problem } from '../errors.js';
 import type { FaqEntry } from '../schema/index.js';
-import type { Pack, Site } from './read-pack.js';
+import { problemAt as at, type Site } from './pack-site.js';
+import type { Pack } from './read-pack.js';
 import type { SeedLines } from './seeds.js';
 
 /** LINE's limit for a text message, in UTF-16 code units (Messaging API reference, text message). */
@@ -192,16 +193,6 @@ function checkSource(
 /** `2025-03` has passed when today is in April 2025 or later; a full date the day after. */
 function isPast(validUntil: string, today: string): boolean {
   return today.slice(0, validUntil.length) > validUntil;
-}
-
-function at(
-  site: Site,
-  path: (string | number)[],
-  field: string,
-  message: string,
-  severity: Problem['severity'],
-): Problem {
-  return { file: site.file, line: site.lineOf(path), field, message, severity };
 }
 
 /** Compare wordings loosely: width, spaces and a final question mark do not matter. */

@@ -5,7 +5,6 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { ContentError, PackNotFoundError, type Problem } from '../errors.js';
 import {
   CityConfigSchema,
@@ -24,9 +23,11 @@ import {
   type ProcedureCatalogue,
   type SynonymGroup,
 } from '../schema/index.js';
+import { duplicateClassIds, idTracker } from './duplicate-ids.js';
+import { siteIn, type Site } from './pack-site.js';
 import { procedureEntries } from './procedure-entries.js';
-import { issuesToProblems, validate } from './zod-problems.js';
-import { parseYamlFile, type PathKey, type YamlFile } from './yaml-file.js';
+import { readItems, readList, readObject } from './read-items.js';
+import { parseYamlFile } from './yaml-file.js';
 
 /** File names with a meaning of their own; every other `*.yaml` is a list of FAQ entries. */
 export const RESERVED_FILES = {
@@ -36,14 +37,6 @@ export const RESERVED_FILES = {
   procedures: 'procedures.yaml',
   classes: 'classes.yaml',
 } as const;
-
-/** Where an item (entry, eval case) was written. */
-export interface Site {
-  file: string;
-  line: number;
-  /** The line of a field inside the item, e.g. `['related', 0]`. */
-  lineOf(path: readonly PathKey[]): number;
-}
 
 /** A parsed pack. */
 export interface Pack {
@@ -84,22 +77,7 @@ export async function readPack(dir: string): Promise<PackReport> {
     siteOf: (item) => sites.get(item),
   };
   const fromProcedures: FaqEntry[] = [];
-  const firstPlace = new Map<string, string>();
-  const noteId = (raw: unknown, file: string, line: number): void => {
-    if (typeof raw !== 'string' && typeof raw !== 'number') return;
-    const id = String(raw);
-    pack.writtenIds.add(id);
-    const seen = firstPlace.get(id);
-    if (seen) {
-      problems.push({
-        file,
-        line,
-        field: 'id',
-        message: `duplicate id "${id}": also used at ${seen}`,
-        severity: 'error',
-      });
-    } else firstPlace.set(id, `${file}:${line}`);
-  };
+  const noteId = idTracker(pack.writtenIds, problems);
 
   for (const name of names.ignored) {
     problems.push({
@@ -203,108 +181,6 @@ export async function loadPack(dir: string): Promise<Pack> {
   }
   if (errors.length > 0) throw new ContentError(errors);
   return pack;
-}
-
-/** Class ids written twice in `classes.yaml` (checked on the raw data, also when a class is invalid). */
-function duplicateClassIds(yaml: YamlFile): Problem[] {
-  const raw = (yaml.data as { classes?: unknown } | null)?.classes;
-  if (!Array.isArray(raw)) return [];
-  const first = new Map<string, number>();
-  const problems: Problem[] = [];
-  raw.forEach((c, i) => {
-    const id = (c as { id?: unknown })?.id;
-    if (typeof id !== 'string' && typeof id !== 'number') return;
-    const line = yaml.lineOf(['classes', i, 'id']);
-    const seen = first.get(String(id));
-    if (seen === undefined) first.set(String(id), line);
-    else {
-      problems.push({
-        file: yaml.file,
-        line,
-        field: `classes[${i}].id`,
-        message: `duplicate class id "${id}": also used at line ${seen}`,
-        severity: 'error',
-      });
-    }
-  });
-  return problems;
-}
-
-function siteIn(yaml: YamlFile, prefix: PathKey[]): Site {
-  return {
-    file: yaml.file,
-    line: yaml.lineOf(prefix),
-    lineOf: (path) => yaml.lineOf([...prefix, ...path]),
-  };
-}
-
-/** Validates a YAML list item by item, so one bad entry does not hide the others. */
-function readItems<T extends z.ZodType>(
-  yaml: YamlFile,
-  item: T,
-  list: z.ZodType,
-  problems: Problem[],
-  what: string,
-): { value: z.infer<T>; index: number }[] {
-  if (yaml.data === null || yaml.data === undefined) {
-    problems.push({
-      file: yaml.file,
-      line: 1,
-      message: `empty file: expected a list of ${what}`,
-      severity: 'warning',
-    });
-    return [];
-  }
-  if (!Array.isArray(yaml.data)) {
-    problems.push({
-      file: yaml.file,
-      line: yaml.lineOf([]),
-      message: `expected a list of ${what} (each item starts with "- ")`,
-      severity: 'error',
-    });
-    return [];
-  }
-  const out: { value: z.infer<T>; index: number }[] = [];
-  yaml.data.forEach((raw: unknown, index) => {
-    const r = item.safeParse(raw);
-    if (r.success) out.push({ value: r.data, index });
-    else {
-      const issues = r.error.issues.map((i) => ({ ...i, path: [index, ...i.path] }));
-      problems.push(...issuesToProblems(issues, list, yaml));
-    }
-  });
-  return out;
-}
-
-function readList<T extends z.ZodType>(
-  yaml: YamlFile,
-  item: T,
-  list: z.ZodType,
-  problems: Problem[],
-  what: string,
-): z.infer<T>[] {
-  return readItems(yaml, item, list, problems, what).map((r) => r.value);
-}
-
-function readObject<T extends z.ZodType>(
-  yaml: YamlFile,
-  schema: T,
-  problems: Problem[],
-  what: string,
-): z.infer<T> | undefined {
-  if (yaml.data === null || yaml.data === undefined) {
-    problems.push({
-      file: yaml.file,
-      line: 1,
-      message: `empty file: expected ${what}`,
-      severity: 'error',
-    });
-    return undefined;
-  }
-  const r = validate(yaml, schema);
-  if (r.ok) return r.value;
-  problems.push(...r.problems);
-  return undefined;
 }
 
 async function listYaml(dir: string): Promise<{ yaml: string[]; ignored: string[] }> {
