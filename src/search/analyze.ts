@@ -18,17 +18,39 @@ export interface Analyzed {
   grams: string[];
   /** Character bigrams of the same runs, read as kana: kana-only and kanji spellings meet here. */
   readingGrams: string[];
+  /** Per reading bigram, the words (indexes in `words`) its two kana come from. */
+  readingGramWords: Array<[number, number]>;
+  /** Per word: written in kana only (the resident typed its reading). */
+  wordKana: boolean[];
   /** The whole text, normalized, for substring checks (synonyms). */
   folded: string;
   /** The whole text read as kana, normalized. */
   foldedReading: string;
 }
 
-/** Appends the character bigrams of `run` (a lone character counts as one term). */
-function pushGrams(run: string, out: string[]): void {
-  const chars = Array.from(run);
-  if (chars.length === 1) out.push(chars[0] as string);
-  for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+/** Small kana and the long-vowel mark belong to the kana before them (ファ, ショ, ケー). */
+const ATTACHES = /[ぁぃぅぇぉゃゅょゎァィゥェォャュョヮー]/u;
+
+/**
+ * Appends the morae of clean (unfolded) text to `run`: a small kana stays with the kana before
+ * it, even across tokens (kuromoji splits てんし|ゅつ), so folding ふぁ to ふあ cannot create a
+ * bigram あい that was never typed (わいふぁい). Returns how many morae were added.
+ */
+export function pushMorae(text: string, run: string[]): number {
+  const before = run.length;
+  for (const ch of text) {
+    const attaches = ATTACHES.test(ch) || foldKana(ch) === '';
+    if (attaches && run.length > 0) run[run.length - 1] += ch;
+    else if (foldKana(ch) !== '') run.push(ch);
+  }
+  return run.length - before;
+}
+
+/** Appends the bigrams of folded morae (a lone mora counts as one term). */
+function pushGrams(run: string[], out: string[]): void {
+  const folded = run.map(foldKana);
+  if (folded.length === 1) out.push(folded[0] as string);
+  for (let i = 0; i + 1 < folded.length; i++) out.push(`${folded[i]}${folded[i + 1]}`);
 }
 
 function isWordTerm(token: Token, base: string): boolean {
@@ -41,40 +63,61 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
   const words: string[] = [];
   const wordReadings: string[] = [];
   const wordKnown: boolean[] = [];
+  const wordKana: boolean[] = [];
   const grams: string[] = [];
   const readingGrams: string[] = [];
-  let run = '';
-  let readingRun = '';
+  const readingGramWords: Array<[number, number]> = [];
+  let run: string[] = [];
+  let readingRun: string[] = [];
+  let owners: number[] = [];
   let folded = '';
   let foldedReading = '';
   const flush = (): void => {
-    if (run) pushGrams(run, grams);
-    if (readingRun) pushGrams(readingRun, readingGrams);
-    run = '';
-    readingRun = '';
+    pushGrams(run, grams);
+    pushGrams(readingRun, readingGrams);
+    if (owners.length === 1) readingGramWords.push([owners[0] as number, owners[0] as number]);
+    for (let i = 0; i + 1 < owners.length; i++)
+      readingGramWords.push([owners[i] as number, owners[i + 1] as number]);
+    run = [];
+    readingRun = [];
+    owners = [];
   };
   for (const token of tokens) {
     // Tokens come from cleaned text, so kana folding is all that is left to do.
     const surface = foldKana(token.surface);
-    const reading = token.reading === undefined ? surface : foldKana(token.reading);
+    const rawReading = token.reading ?? token.surface;
+    const reading = foldKana(rawReading);
     folded += surface;
     foldedReading += reading;
     const base = foldKana(token.base);
     if (isWordTerm(token, base)) {
-      words.push(base);
-      const kanaGuess = token.unknown === true && isKana(surface);
+      const kana = isKana(surface);
+      const kanaGuess = token.unknown === true && kana;
       wordReadings.push(
         (token.pos === '名詞' && token.reading !== undefined) || kanaGuess ? reading : '',
       );
       wordKnown.push(token.unknown !== true);
-      run += surface;
-      readingRun += reading;
+      wordKana.push(kana);
+      pushMorae(token.surface, run);
+      const added = pushMorae(rawReading, readingRun);
+      for (let i = 0; i < added; i++) owners.push(words.length);
+      words.push(base);
     } else {
       flush();
     }
   }
   flush();
-  return { words, wordReadings, wordKnown, grams, readingGrams, folded, foldedReading };
+  return {
+    words,
+    wordReadings,
+    wordKnown,
+    wordKana,
+    grams,
+    readingGrams,
+    readingGramWords,
+    folded,
+    foldedReading,
+  };
 }
 
 /** Runs of kanji, katakana, latin letters and digits: content words, roughly, without a tokenizer. */
@@ -92,7 +135,9 @@ export function scriptTerms(text: string): { words: string[]; grams: string[] } 
     const run = foldKana(m[0]);
     if (run.length === 0) continue;
     words.push(run);
-    pushGrams(run, grams);
+    const runMorae: string[] = [];
+    pushMorae(m[0], runMorae);
+    pushGrams(runMorae, grams);
   }
   return { words, grams };
 }

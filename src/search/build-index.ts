@@ -10,7 +10,7 @@ import { ANSWER_CHARS, FIELDS } from './settings.js';
 import type { FieldName } from './settings.js';
 import { buildVocabulary } from './fuzzy.js';
 import type { Vocabulary } from './fuzzy.js';
-import { compileSynonyms, findSynonyms } from './synonyms.js';
+import { compileSynonyms, findSynonymSpellings, findSynonyms } from './synonyms.js';
 import type { SynonymMatcher } from './synonyms.js';
 
 /** A built index. Treat it as opaque: its shape may change between versions. */
@@ -40,6 +40,36 @@ export function analyzeWithSynonyms(
   const a = analyze(text, tokenize);
   a.words.push(...findSynonyms(synonyms, a.folded, a.foldedReading));
   return a;
+}
+
+/**
+ * Links a query's synonym concepts to the words their spelling was found in (or that contain
+ * it): finding the concept in an entry covers those words, so 市役所 and ~市役所 count once.
+ * Returns, per word of `a.words` (concepts included), the concepts that can stand for it; a
+ * linked concept stands for nothing itself (empty list and `linked`).
+ */
+export function synonymLinks(
+  a: Analyzed,
+  synonyms: SynonymMatcher,
+): { conceptsOf: number[][]; linked: Set<number> } {
+  const found = findSynonymSpellings(synonyms, a.folded, a.foldedReading);
+  const conceptsOf: number[][] = a.words.map(() => []);
+  const linked = new Set<number>();
+  const plain = a.wordReadings.length;
+  a.words.forEach((term, i) => {
+    const spelling = found.get(term);
+    if (i < plain || spelling === undefined) return;
+    const meets = (x: string): boolean =>
+      x.length > 0 && (spelling.includes(x) || x.includes(spelling));
+    for (let j = 0; j < plain; j++) {
+      const r = a.wordReadings[j] as string;
+      if (meets(a.words[j] as string) || (r.length >= 2 && meets(r))) {
+        conceptsOf[j]?.push(i);
+        linked.add(i);
+      }
+    }
+  });
+  return { conceptsOf, linked };
 }
 
 /**

@@ -3,10 +3,10 @@
 import type { FaqEntry } from '../schema/index.js';
 import { scriptTerms } from './analyze.js';
 import type { Analyzed } from './analyze.js';
-import { analyzeWithSynonyms } from './build-index.js';
+import { analyzeWithSynonyms, synonymLinks } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
 import { coverage, termWeight } from './confidence.js';
-import type { CoverageWord } from './confidence.js';
+import type { CoverageWord, WeightedTerms } from './confidence.js';
 import { scoreField } from './field-index.js';
 import { closestKnownWord } from './fuzzy.js';
 import {
@@ -15,6 +15,7 @@ import {
   FUZZY_WEIGHT,
   GRAM_POSTING_LIMIT,
   MIN_EDIT_READING_KNOWN,
+  RERANK,
 } from './settings.js';
 import type { FieldName } from './settings.js';
 import { decideVerdict } from './verdict.js';
@@ -63,6 +64,10 @@ interface QueryWord {
   term: string;
   weight: number;
   credit: number;
+  /** Synonym concepts (indexes in the query's words) whose presence also covers this word. */
+  concepts: number[];
+  /** A concept that stands for other words of the query: no weight of its own in the coverage. */
+  linked: boolean;
 }
 
 /**
@@ -71,17 +76,21 @@ interface QueryWord {
  * replaced by one that reads the same, or one kana off when its reading is long.
  */
 function correctTypos(index: SearchIndex, a: Analyzed): QueryWord[] {
+  const { conceptsOf, linked: linkedSet } = synonymLinks(a, index.synonyms);
   return a.words.map((word, i) => {
+    const concepts = conceptsOf[i] ?? [];
+    const linked = linkedSet.has(i);
     const reading = a.wordReadings[i];
     if (reading && !isKnown(index, word)) {
       const allowEdits = a.wordKnown[i] !== true || reading.length >= MIN_EDIT_READING_KNOWN;
       const near = closestKnownWord(index.vocabulary, reading, allowEdits);
       if (near) {
         const edit = near.distance === 0 ? 1 : 0.75;
-        return { term: near.word, weight: FUZZY_WEIGHT * edit, credit: FUZZY_COVERAGE * edit };
+        const credit = FUZZY_COVERAGE * edit;
+        return { term: near.word, weight: FUZZY_WEIGHT * edit, credit, concepts, linked };
       }
     }
-    return { term: word, weight: 1, credit: 1 };
+    return { term: word, weight: 1, credit: 1, concepts, linked };
   });
 }
 
@@ -89,6 +98,7 @@ function correctTypos(index: SearchIndex, a: Analyzed): QueryWord[] {
 interface Query {
   fields: Record<FieldName, Map<string, number>>;
   words: QueryWord[];
+  analyzed: Analyzed;
 }
 
 function analyzeQuery(index: SearchIndex, query: string): Query {
@@ -107,6 +117,7 @@ function analyzeQuery(index: SearchIndex, query: string): Query {
       ag: counts(script.grams),
     },
     words: qwords,
+    analyzed: a,
   };
 }
 
@@ -118,23 +129,58 @@ export function queryTerms(
   return analyzeQuery(index, query).fields;
 }
 
-/** The query's words as the coverage weighs them (a word repeated counts once). */
+/**
+ * The query's words as the coverage weighs them: a word is covered by itself or by a synonym
+ * concept found in it (which then has no weight of its own); a word repeated counts once.
+ */
 function coverageWords(index: SearchIndex, words: QueryWord[]): CoverageWord[] {
   const fields = [index.fields.qw, index.fields.kw, index.fields.aw];
   const n = index.entries.length;
-  const byTerm = new Map<string, CoverageWord>();
+  const out = new Map<string, CoverageWord>();
   for (const w of words) {
-    const seen = byTerm.get(w.term);
-    if (seen) {
-      const first = seen.terms[0] as [string, number];
-      first[1] = Math.max(first[1], w.credit);
-      continue;
-    }
+    if (w.linked) continue;
     // A swapped word stands for an unknown one: it weighs as an unknown word.
     const weight = w.credit < 1 ? Math.log(1 + n) : termWeight(w.term, fields, n);
-    byTerm.set(w.term, { terms: [[w.term, w.credit]], weight });
+    const terms: Array<[string, number]> = [[w.term, w.credit]];
+    for (const c of w.concepts) terms.push([(words[c] as QueryWord).term, 1]);
+    const key = terms.map(([t]) => t).join(' ');
+    const seen = out.get(key);
+    if (!seen) out.set(key, { terms, weight });
+    else seen.terms.forEach((t, i) => (t[1] = Math.max(t[1], terms[i]?.[1] ?? 0)));
   }
-  return [...byTerm.values()];
+  return [...out.values()];
+}
+
+/**
+ * The query's reading bigrams, weighted by word: each word's weight (as in the coverage's words)
+ * is shared among the bigrams its kana are in, so a short word (犬: いぬ, one bigram) costs as
+ * much as a long one (登録: three) when it is missing. A word written in kanji that an entry
+ * matches only by reading (回収 ≈ 改修) is a guess and covers `FUZZY_COVERAGE` of its share.
+ */
+function readingTerms(index: SearchIndex, a: Analyzed): WeightedTerms {
+  const fields = [index.fields.qw, index.fields.kw, index.fields.aw];
+  const n = index.entries.length;
+  const touches = new Map<number, number>();
+  for (const [x, y] of a.readingGramWords) {
+    touches.set(x, (touches.get(x) ?? 0) + 1);
+    if (y !== x) touches.set(y, (touches.get(y) ?? 0) + 1);
+  }
+  const share = new Map<number, number>();
+  let total = 0;
+  for (const [i, k] of touches) {
+    const word = a.words[i] as string;
+    const weight = termWeight(word, fields, n);
+    total += weight;
+    const credit = a.wordKana[i] === true ? 1 : FUZZY_COVERAGE;
+    share.set(i, (weight * credit) / k);
+  }
+  const byGram = new Map<string, number>();
+  a.readingGrams.forEach((g, j) => {
+    const [x, y] = a.readingGramWords[j] as [number, number];
+    const w = (share.get(x) ?? 0) + (y !== x ? (share.get(y) ?? 0) : 0);
+    byGram.set(g, (byGram.get(g) ?? 0) + w);
+  });
+  return { terms: [...byGram], total };
 }
 
 /** The `k` best of `candidates` by score, best first (ties: earlier entry first). */
@@ -169,19 +215,17 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
     const limit = name === 'qw' || name === 'kw' ? Infinity : gramLimit;
     scoreField(index.fields[name], terms[name], weight, scores, touched, limit);
   }
-  const ranked = top > 0 ? topK(touched, scores, top) : [];
-  const n = index.entries.length;
+  const ranked = top > 0 ? topK(touched, scores, Math.max(top, RERANK.depth)) : [];
   const words = coverageWords(index, analyzed.words);
-  const readingTerms: Array<[string, number]> = [...terms.qr.keys()].map((g) => [
-    g,
-    termWeight(g, [index.fields.qr], n),
-  ]);
-  const readings = { terms: readingTerms, total: readingTerms.reduce((s, [, w]) => s + w, 0) };
-  const results = ranked.map((e) => ({
-    entry: index.entries[e] as FaqEntry,
-    score: coverage(index, words, readings, e),
-    relevance: scores[e] as number,
-  }));
+  const readings = readingTerms(index, analyzed.analyzed);
+  const results = ranked
+    .map((e) => {
+      const score = coverage(index, words, readings, e);
+      const relevance = (scores[e] as number) * (1 + RERANK.coverageBonus * score);
+      return { entry: index.entries[e] as FaqEntry, score, relevance };
+    })
+    .sort((x, y) => y.relevance - x.relevance)
+    .slice(0, top);
   for (const e of touched) scores[e] = 0;
   return { status: decideVerdict(results), results };
 }

@@ -65,3 +65,10 @@ export const FUZZY_WEIGHT = 0.8;
  * 住宅改修 entry. Real IME typos (固定試算税) are still covered by the reading bigrams.
  */
 export const FUZZY_COVERAGE = 0.5;
+
+/**
+ * The best `depth` entries by BM25+ are re-ordered by relevance × (1 + `coverageBonus` ×
+ * coverage): between entries of near-equal relevance, the one that accounts for more of the
+ * question comes first (an entry that covers every word over one that covers half).
+ */
+export const RERANK = { depth: 10, coverageBonus: 0.1 } as const;

@@ -33,16 +33,28 @@ export function compileSynonyms(groups: SynonymGroup[], tokenize: Tokenize): Syn
   return { spellings };
 }
 
+/**
+ * The group terms whose spellings occur in the normalized text or its normalized reading, each
+ * with the (longest) spelling found.
+ */
+export function findSynonymSpellings(
+  matcher: SynonymMatcher,
+  folded: string,
+  foldedReading: string,
+): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [spelling, term] of matcher.spellings) {
+    if (!found.has(term) && (folded.includes(spelling) || foldedReading.includes(spelling)))
+      found.set(term, spelling);
+  }
+  return found;
+}
+
 /** The group terms whose spellings occur in the normalized text or its normalized reading. */
 export function findSynonyms(
   matcher: SynonymMatcher,
   folded: string,
   foldedReading: string,
 ): string[] {
-  const found = new Set<string>();
-  for (const [spelling, term] of matcher.spellings) {
-    if (!found.has(term) && (folded.includes(spelling) || foldedReading.includes(spelling)))
-      found.add(term);
-  }
-  return [...found];
+  return [...findSynonymSpellings(matcher, folded, foldedReading).keys()];
 }
