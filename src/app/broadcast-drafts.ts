@@ -120,16 +120,22 @@ export async function editDraft(
   return after;
 }
 
+/** The `limit` of a list request: a whole number 1 to `max`, `fallback` when absent. */
+function limitOf(value: unknown, fallback: number, max: number): number {
+  const limit = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw new BroadcastError('broadcast/bad-request', `limit must be a whole number 1-${max}`, [
+      `limit: must be a whole number 1-${max}`,
+    ]);
+  }
+  return limit;
+}
+
 export async function listBroadcasts(
   deps: BroadcastDeps,
   query: { limit?: unknown; state?: unknown },
 ): Promise<Broadcast[]> {
-  const limit = query.limit === undefined ? 50 : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new BroadcastError('broadcast/bad-request', 'limit must be a whole number 1-500', [
-      'limit: must be a whole number 1-500',
-    ]);
-  }
+  const limit = limitOf(query.limit, 50, 500);
   const state =
     query.state === undefined
       ? undefined
@@ -173,12 +179,7 @@ export async function readAudit(
   deps: BroadcastDeps,
   query: { limit?: unknown; before?: unknown },
 ): Promise<AuditEntry[]> {
-  const limit = query.limit === undefined ? 100 : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    throw new BroadcastError('broadcast/bad-request', 'limit must be a whole number 1-1000', [
-      'limit: must be a whole number 1-1000',
-    ]);
-  }
+  const limit = limitOf(query.limit, 100, 1000);
   const before = typeof query.before === 'string' && query.before ? query.before : undefined;
   return deps.audit.list({ limit, ...(before ? { before } : {}) });
 }
