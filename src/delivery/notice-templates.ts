@@ -75,47 +75,34 @@ const row = (label: string, value: string) => ({
   ],
 });
 
+/** A notice bubble: the sender and title on top, `contents` in the body, whom to ask below. */
+const bubble = (contents: object[]) => ({
+  type: 'bubble',
+  size: 'giga',
+  header,
+  body: { type: 'box', layout: 'vertical', spacing: 'md', contents },
+  footer,
+});
+
 export const NOTICE_LAYOUTS: Readonly<Record<NoticeTemplateName, NoticeTemplate>> = {
   /** A plain notice: body text, an optional note and link. */
   notice: {
     required: ['body'],
     optional: ['note', 'linkLabel', 'linkUrl'],
-    contents: {
-      type: 'bubble',
-      size: 'giga',
-      header,
-      body: {
-        type: 'box',
-        layout: 'vertical',
-        spacing: 'md',
-        contents: [
-          text('body'),
-          { $if: 'note', ...text('note', { size: 'md', color: '#444444' }) },
-        ],
-      },
-      footer,
-    },
+    contents: bubble([
+      text('body'),
+      { $if: 'note', ...text('note', { size: 'md', color: '#444444' }) },
+    ]),
   },
   /** An event or class: when and where, then details, fee and a link to apply. */
   event: {
     required: ['date', 'place'],
     optional: ['body', 'fee', 'linkLabel', 'linkUrl'],
-    contents: {
-      type: 'bubble',
-      size: 'giga',
-      header,
-      body: {
-        type: 'box',
-        layout: 'vertical',
-        spacing: 'md',
-        contents: [
-          row('日時', 'date'),
-          row('場所', 'place'),
-          { $if: 'fee', ...row('費用', 'fee') },
-          { $if: 'body', ...text('body') },
-        ],
-      },
-      footer,
-    },
+    contents: bubble([
+      row('日時', 'date'),
+      row('場所', 'place'),
+      { $if: 'fee', ...row('費用', 'fee') },
+      { $if: 'body', ...text('body') },
+    ]),
   },
 };
