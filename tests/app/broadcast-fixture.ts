@@ -13,16 +13,19 @@ import type { InlineDelivery } from '../../src/queue/index.js';
 import type { CityConfig, ResidentSettings } from '../../src/schema/index.js';
 import { parseSendAt } from '../../src/schema/index.js';
 import {
+  closeRedisConnection,
   createMemoryAudience,
   createMemoryAuditLog,
   createMemoryBroadcastStore,
   createRedisAudience,
   createRedisAuditLog,
   createRedisBroadcastStore,
+  createRedisConnection,
 } from '../../src/store/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import type { ManualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';
+import { offlineExceptLocalhost } from '../setup/offline.js';
 import { deleteKeys, uniquePrefix } from '../setup/redis-test.js';
 import type { CaptureLogger } from '../setup/capture-logger.js';
 
@@ -82,7 +85,7 @@ export interface World {
   answer: (call: LineCall, i: number) => LineAnswer;
   /** Residents 1…n: settings by resident number. */
   addResidents(n: number, settings: (i: number) => ResidentSettings): Promise<void>;
-  /** Closes the Redis connections of a Redis world. */
+  /** Closes the Redis connection of a Redis world. */
   close(): Promise<void>;
 }
 
@@ -101,14 +104,14 @@ export async function makeWorld(
   let broadcasts: BroadcastStore = createMemoryBroadcastStore();
   let audit: AuditLog = createMemoryAuditLog();
   if (redis) {
-    const a = createRedisAudience(redis);
-    const b = createRedisBroadcastStore(redis);
-    const l = createRedisAuditLog(redis);
-    await Promise.all([a.ready(), b.ready(), l.ready()]);
-    [audience, broadcasts, audit] = [a, b, l];
-    close = async () => {
-      await Promise.all([a.close(), b.close(), l.close()]);
-    };
+    // One connection for the three stores, as src/wiring shares one in production.
+    const client = createRedisConnection({ url: redis.url });
+    const a = createRedisAudience({ client, prefix: redis.prefix });
+    await a.ready();
+    audience = a;
+    broadcasts = createRedisBroadcastStore({ client, prefix: redis.prefix });
+    audit = createRedisAuditLog({ client, prefix: redis.prefix });
+    close = () => closeRedisConnection(client);
   }
   const queue = createInlineDelivery({ clock, logger, auto: false, delay: async () => {} });
   const sender =
@@ -238,4 +241,17 @@ export function worldMaker(redisUrl?: string): { make: MakeWorld; cleanup(): Pro
       }
     },
   };
+}
+
+/** A suite over fresh worlds (`broadcastSuite`, `runBatchSuite`). */
+export type WorldSuite = (label: string, make: MakeWorld, cleanup: () => Promise<void>) => void;
+
+/**
+ * Runs `suite` on fresh worlds, in memory or on Redis at `redisUrl`, with nothing but LINE
+ * faked: the hooks each suite file used to repeat.
+ */
+export function runOnWorlds(suite: WorldSuite, label: string, redisUrl?: string): void {
+  offlineExceptLocalhost();
+  const worlds = worldMaker(redisUrl);
+  suite(label, worlds.make, () => worlds.cleanup());
 }

@@ -1,23 +1,9 @@
-import nock from 'nock';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import { redisUrl } from '../setup/redis-test.js';
-import { worldMaker } from './broadcast-fixture.js';
+import { runOnWorlds } from './broadcast-fixture.js';
 import { broadcastSuite } from './broadcast-suite.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
 const url = redisUrl();
-const worlds = worldMaker(url);
 describe.skipIf(!url)('on Redis', () => {
-  broadcastSuite('broadcast life (Redis)', worlds.make, () => {
-    nock.cleanAll();
-    return worlds.cleanup();
-  });
+  runOnWorlds(broadcastSuite, 'broadcast life (Redis)', url);
 });

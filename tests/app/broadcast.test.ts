@@ -1,19 +1,4 @@
-import nock from 'nock';
-import { afterAll, beforeAll } from 'vitest';
-import { worldMaker } from './broadcast-fixture.js';
+import { runOnWorlds } from './broadcast-fixture.js';
 import { broadcastSuite } from './broadcast-suite.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-const worlds = worldMaker();
-broadcastSuite('broadcast life (memory)', worlds.make, () => {
-  nock.cleanAll();
-  return worlds.cleanup();
-});
+runOnWorlds(broadcastSuite, 'broadcast life (memory)');
