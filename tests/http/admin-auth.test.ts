@@ -1,21 +1,14 @@
 /** Admin API tokens and roles: 401 without a valid token, 403 below the role, 503 when off. */
-import nock from 'nock';
 import request from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noticeBody } from '../app/broadcast-fixture.js';
-import { adminWorld, TOKENS } from './admin-fixture.js';
+import { adminWorld, TOKENS, useAdminWorld } from './admin-fixture.js';
 import type { AdminWorld } from './admin-fixture.js';
 
 let w: AdminWorld;
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+useAdminWorld((world) => {
+  w = world;
 });
-afterAll(() => nock.enableNetConnect());
-beforeEach(async () => {
-  w = await adminWorld();
-});
-afterEach(() => nock.cleanAll());
 
 describe('admin API authentication', () => {
   it('refuses requests without a valid bearer token (401), and says how to authenticate', async () => {

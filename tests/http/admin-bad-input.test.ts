@@ -1,22 +1,15 @@
 /** Bad input on every admin endpoint: a 4xx that says what is wrong, and nothing changes. */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noticeBody } from '../app/broadcast-fixture.js';
-import { adminWorld } from './admin-fixture.js';
+import { adminWorld, useAdminWorld } from './admin-fixture.js';
 import type { AdminWorld } from './admin-fixture.js';
 
 let w: AdminWorld;
 let id: string;
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterAll(() => nock.enableNetConnect());
-beforeEach(async () => {
-  w = await adminWorld();
+useAdminWorld(async (world) => {
+  w = world;
   id = (await w.as('broadcaster').post('/broadcasts', noticeBody())).body.id as string;
 });
-afterEach(() => nock.cleanAll());
 
 describe('admin API: bad input', () => {
   it('POST /broadcasts lists every missing or wrong field', async () => {

@@ -2,22 +2,15 @@
  * A broadcast's life through the admin API, as an admin sees it: every state, the confirm-count
  * mismatch (409 with a fresh preview), the report, and the audit entry of every write.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jst, noticeBody, userId, inArea } from '../app/broadcast-fixture.js';
-import { adminWorld } from './admin-fixture.js';
+import { useAdminWorld } from './admin-fixture.js';
 import type { AdminWorld } from './admin-fixture.js';
 
 let w: AdminWorld;
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+useAdminWorld((world) => {
+  w = world;
 });
-afterAll(() => nock.enableNetConnect());
-beforeEach(async () => {
-  w = await adminWorld();
-});
-afterEach(() => nock.cleanAll());
 
 describe('admin API: a broadcast’s life', () => {
   it('goes draft → scheduled → sending → sent, with preview, test send and report', async () => {

@@ -4,12 +4,14 @@
  */
 import type { Express } from 'express';
 import request from 'supertest';
+import { beforeEach } from 'vitest';
 import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import type { BroadcastOptions } from '../../src/app/index.js';
 import type { Sender } from '../../src/ports.js';
 import { AdminTokenListSchema } from '../../src/schema/index.js';
 import { inArea, makeWorld } from '../app/broadcast-fixture.js';
 import type { World } from '../app/broadcast-fixture.js';
+import { offlineExceptLocalhost } from '../setup/offline.js';
 
 export const TOKENS = {
   viewer: 'v'.repeat(32),
@@ -71,5 +73,16 @@ export async function adminWorld(
         },
       };
     },
+  });
+}
+
+/**
+ * The hooks of an admin API test file: nothing but LINE faked, and a fresh `adminWorld()` before
+ * each test, handed to `use` (which may set up more, e.g. a draft).
+ */
+export function useAdminWorld(use: (world: AdminWorld) => void | Promise<void>): void {
+  offlineExceptLocalhost();
+  beforeEach(async () => {
+    await use(await adminWorld());
   });
 }
