@@ -27,7 +27,7 @@ import { duplicateClassIds, idTracker } from './duplicate-ids.js';
 import { siteIn, type Site } from './pack-site.js';
 import { procedureEntries } from './procedure-entries.js';
 import { readItems, readList, readObject } from './read-items.js';
-import { parseYamlFile } from './yaml-file.js';
+import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
 /** File names with a meaning of their own; every other `*.yaml` is a list of FAQ entries. */
 export const RESERVED_FILES = {
@@ -78,6 +78,12 @@ export async function readPack(dir: string): Promise<PackReport> {
   };
   const fromProcedures: FaqEntry[] = [];
   const noteId = idTracker(pack.writtenIds, problems);
+  /** The items of a list file, each noted with the place it was written. */
+  const sited = <T extends object>(yaml: YamlFile, items: { value: T; index: number }[]): T[] =>
+    items.map(({ value, index }) => {
+      sites.set(value, siteIn(yaml, [index]));
+      return value;
+    });
 
   for (const name of names.ignored) {
     problems.push({
@@ -101,16 +107,12 @@ export async function readPack(dir: string): Promise<PackReport> {
         );
         break;
       case RESERVED_FILES.eval:
-        for (const { value, index } of readItems(
-          yaml,
-          EvalCaseSchema,
-          EvalFileSchema,
-          problems,
-          'eval questions',
-        )) {
-          sites.set(value, siteIn(yaml, [index]));
-          pack.evalCases.push(value);
-        }
+        pack.evalCases.push(
+          ...sited(
+            yaml,
+            readItems(yaml, EvalCaseSchema, EvalFileSchema, problems, 'eval questions'),
+          ),
+        );
         break;
       case RESERVED_FILES.city: {
         const r = readObject(yaml, CityConfigSchema, problems, 'the city configuration');
@@ -151,16 +153,9 @@ export async function readPack(dir: string): Promise<PackReport> {
         if (Array.isArray(yaml.data)) {
           yaml.data.forEach((e, i) => noteId((e as { id?: unknown })?.id, file, yaml.lineOf([i])));
         }
-        for (const { value, index } of readItems(
-          yaml,
-          FaqEntrySchema,
-          FaqFileSchema,
-          problems,
-          'FAQ entries',
-        )) {
-          sites.set(value, siteIn(yaml, [index]));
-          pack.entries.push(value);
-        }
+        pack.entries.push(
+          ...sited(yaml, readItems(yaml, FaqEntrySchema, FaqFileSchema, problems, 'FAQ entries')),
+        );
       }
     }
   }
