@@ -22,7 +22,7 @@ import type { Audience, Clock, Logger, Metrics, ReminderStore } from '../ports.j
 import type { ClassAnnouncement, ClassItem } from '../schema/index.js';
 import type { Actor } from './broadcast-deps.js';
 import type { BroadcastService } from './broadcast-service.js';
-import type { BotContent } from './handle-event.js';
+import type { BotContent } from './app-deps.js';
 
 export interface AnnounceDeps {
   /** Keeps the announced classes and the week's record. */

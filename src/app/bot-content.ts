@@ -5,7 +5,7 @@ import { createClassCatalog } from '../classes/index.js';
 import { buildIndex, search } from '../search/index.js';
 import type { SearchOutcome } from '../search/index.js';
 import type { Tokenize } from '../text/index.js';
-import type { BotContent } from './handle-event.js';
+import type { BotContent } from './app-deps.js';
 
 export interface ContentParts {
   city: CityConfig;

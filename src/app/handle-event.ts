@@ -7,61 +7,16 @@
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import { apologyReplies, handleTurn, initialDialogState, needsSettings } from '../dialog/index.js';
 import { needsReminders } from '../dialog/index.js';
-import type { ClassCatalog } from '../classes/index.js';
 import type { DialogDeps, Effect, TurnResult } from '../dialog/index.js';
-import type { TemplateSet } from '../messages/index.js';
-import type { Audience, Clock, Logger, Metrics, QuestionLog, Sender, Store } from '../ports.js';
-import type { ReminderStore } from '../ports.js';
-import type { CityConfig, DialogState, FaqEntry, ResidentSettings } from '../schema/index.js';
+import type { DialogState, ResidentSettings } from '../schema/index.js';
 import type { ClassReminder } from '../schema/index.js';
 import { search } from '../search/index.js';
-import type { SearchIndex, SearchOutcome } from '../search/index.js';
+import type { AppDeps, BotContent } from './app-deps.js';
 import { questionLogRecord } from './question-log.js';
 import { retryKeyFor } from './retry-key.js';
 import { saveSettings, settingsForTurn, syncBlock, syncFollow } from './audience-sync.js';
 import { conversationKey, toTurnInput, userIdOf } from './turn-input.js';
 import { remindersForTurn, saveReminderEffects } from './reminders-turn.js';
-
-/** The city's content, loaded once at start-up (`src/content`) and shared by every event. */
-export interface BotContent {
-  city: CityConfig;
-  index: SearchIndex;
-  entry(id: string): FaqEntry | undefined;
-  /** The search bound to `index` (cached by `createBotContent`); default `search(index, q)`. */
-  search?(query: string): SearchOutcome;
-  templates?: TemplateSet;
-  topic?(category: string): FaqEntry[];
-  /** The スマホ教室 schedule (`classes.yaml`), when the city has one. */
-  classes?: ClassCatalog;
-}
-
-export interface AppOptions {
-  /** How long a webhook event id is remembered for dedup. Default 86,400 s (LINE keeps none). */
-  dedupTtlSeconds?: number;
-  /** How long an idle chat keeps its state (candidates, last answer). Default 86,400 s. */
-  stateTtlSeconds?: number;
-  /** Push the answer when LINE says the reply token is no longer valid. Default true. */
-  pushWhenReplyExpired?: boolean;
-}
-
-export interface AppDeps {
-  store: Store;
-  sender: Sender;
-  clock: Clock;
-  logger: Logger;
-  /** Throws while the content is not loaded yet. */
-  content(): BotContent;
-  metrics?: Metrics;
-  options?: AppOptions;
-  /** Who receives which notices: follow/unfollow and 通知設定 update it. Optional (tests). */
-  audience?: Audience;
-  /** Every question and feedback for staff reports (masked, user ids hashed). Optional. */
-  questionLog?: QuestionLog;
-  /** The keyed hash of user ids in the question log (`createUserIdHasher`, src/log). */
-  hashUserId?: (userId: string) => string;
-  /** 「前日に通知」 reminders of スマホ教室. Optional: without it the buttons say it is unavailable. */
-  reminders?: ReminderStore;
-}
 
 type Ctx = { deps: AppDeps; userId: string | undefined; eventType: string };
 
@@ -157,7 +112,7 @@ async function applyEffect(ctx: Ctx, effect: Effect, at: Date, content: BotConte
       hashUserId: ctx.deps.hashUserId,
       entry: (id) => content.entry(id),
     });
-  // The question log and the store are written at the same time (two connections).
+  // The question log and the store are written in the same tick (one pipelined Redis write).
   await Promise.all([
     questionLog && logged
       ? degrade(ctx, 'questionLog', () => questionLog.append(logged), undefined)

@@ -1,6 +1,6 @@
 /** @module app: the use cases: `handleEvent` (dedupe, state, dialog, reply, effects) and its dispatcher. */
 export { handleEvent } from './handle-event.js';
-export type { AppDeps, AppOptions, BotContent } from './handle-event.js';
+export type { AppDeps, AppOptions, BotContent } from './app-deps.js';
 export { createDispatcher } from './dispatcher.js';
 export type { Dispatcher } from './dispatcher.js';
 export { createRecordingSender } from './recording-sender.js';

@@ -18,7 +18,7 @@ import {
 import { classNoticeMessages } from '../dialog/index.js';
 import type { Clock, Logger, Metrics, ReminderStore, Sender } from '../ports.js';
 import type { ClassDelivery, ClassReminder } from '../schema/index.js';
-import type { BotContent } from './handle-event.js';
+import type { BotContent } from './app-deps.js';
 import { retryKeyFor } from './retry-key.js';
 
 export interface ReminderJobDeps {
