@@ -2,6 +2,7 @@
 // so both sides always go through exactly the same steps.
 import { STOP_WORDS, cleanText, foldKana, isContentToken, isKana } from '../text/index.js';
 import type { Token, Tokenize } from '../text/index.js';
+import { plainVerb } from './verb-forms.js';
 
 /** The terms one text contributes; every list may repeat a term (term frequency counts). */
 export interface Analyzed {
@@ -22,6 +23,12 @@ export interface Analyzed {
   readingGramWords: Array<[number, number]>;
   /** Per word: written in kana only (the resident typed its reading). */
   wordKana: boolean[];
+  /**
+   * Runs of adjacent kana-only tokens (folded text), with the content words in each as
+   * `[word, start, end]` character offsets: kuromoji often splits kana-only words into junk
+   * (すまほ → すま + ほか), so the search re-reads these runs against the pack's readings.
+   */
+  kanaRuns: Array<{ text: string; words: Array<[number, number, number]>; cuts: number[] }>;
   /** The whole text, normalized, for substring checks (synonyms). */
   folded: string;
   /** The whole text read as kana, normalized. */
@@ -72,6 +79,8 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
   let owners: number[] = [];
   let folded = '';
   let foldedReading = '';
+  const kanaRuns: Analyzed['kanaRuns'] = [];
+  let kanaRun: Analyzed['kanaRuns'][number] = { text: '', words: [], cuts: [0] };
   const flush = (): void => {
     pushGrams(run, grams);
     pushGrams(readingRun, readingGrams);
@@ -89,9 +98,24 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     const reading = foldKana(rawReading);
     folded += surface;
     foldedReading += reading;
-    const base = foldKana(token.base);
-    if (isWordTerm(token, base)) {
-      const kana = isKana(surface);
+    const base = foldKana(token.pos === '動詞' ? plainVerb(token.base, tokenize) : token.base);
+    const kanaToken = isKana(surface);
+    if (!kanaToken && kanaRun.text) {
+      kanaRuns.push(kanaRun);
+      kanaRun = { text: '', words: [], cuts: [0] };
+    }
+    const at = kanaRun.text.length;
+    if (kanaToken) {
+      kanaRun.text += surface;
+      kanaRun.cuts.push(kanaRun.text.length);
+    }
+    // A lone kana is a piece kuromoji could not place (すまほか|ら), not a word.
+    if (
+      isWordTerm(token, base) &&
+      !(kanaToken && surface.length === 1 && token.unknown !== true && token.pos === '名詞')
+    ) {
+      const kana = kanaToken;
+      if (kana) kanaRun.words.push([words.length, at, kanaRun.text.length]);
       const kanaGuess = token.unknown === true && kana;
       wordReadings.push(
         (token.pos === '名詞' && token.reading !== undefined) || kanaGuess ? reading : '',
@@ -107,6 +131,7 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     }
   }
   flush();
+  if (kanaRun.text) kanaRuns.push(kanaRun);
   return {
     words,
     wordReadings,
@@ -115,6 +140,7 @@ export function analyze(text: string, tokenize: Tokenize): Analyzed {
     grams,
     readingGrams,
     readingGramWords,
+    kanaRuns,
     folded,
     foldedReading,
   };

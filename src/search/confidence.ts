@@ -91,3 +91,23 @@ export function coverage(
 ): number {
   return Math.max(wordShare(index, words, e), bestUnitShare(index.fields.qr, readings, e));
 }
+
+/**
+ * How much of the entry's closest question variant the query accounts for: the largest share of
+ * a variant's words that are query terms. Breaks ties between entries that both cover the whole
+ * query: the one asked in just those words (「住所と名前を書いたほうがいい？」) comes first.
+ */
+export function precision(index: SearchIndex, words: CoverageWord[], e: number): number {
+  const field = index.fields.qw;
+  const hits = new Map<number, number>();
+  const seen = new Set<string>();
+  for (const word of words)
+    for (const [t] of word.terms) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      for (const u of unitsWithTerm(field, t, e)) hits.set(u, (hits.get(u) ?? 0) + 1);
+    }
+  let best = 0;
+  for (const [u, n] of hits) best = Math.max(best, Math.min(n / (field.unitLength[u] || 1), 1));
+  return best;
+}

@@ -23,6 +23,8 @@ export interface FieldIndex {
   entryUnits: Uint32Array;
   /** Per unit, `k1 × (1 − b + b × length / avgLength)`: the BM25 length term, precomputed. */
   unitNorm: Float32Array;
+  /** Per unit, its number of terms. */
+  unitLength: Float32Array;
   avgLength: number;
   entryCount: number;
   params: Bm25Params;
@@ -141,6 +143,7 @@ export function buildField(
     unitEntry,
     entryUnits,
     unitNorm,
+    unitLength: lengths,
     avgLength,
     entryCount,
     params,

@@ -5,10 +5,11 @@ import { scriptTerms } from './analyze.js';
 import type { Analyzed } from './analyze.js';
 import { analyzeWithSynonyms, synonymLinks } from './build-index.js';
 import type { SearchIndex } from './build-index.js';
-import { coverage, termWeight } from './confidence.js';
+import { coverage, precision, termWeight } from './confidence.js';
 import type { CoverageWord, WeightedTerms } from './confidence.js';
 import { scoreField } from './field-index.js';
 import { closestKnownWord } from './fuzzy.js';
+import { readKanaRuns } from './kana-runs.js';
 import {
   FIELDS,
   FUZZY_COVERAGE,
@@ -77,7 +78,7 @@ interface QueryWord {
  */
 function correctTypos(index: SearchIndex, a: Analyzed): QueryWord[] {
   const { conceptsOf, linked: linkedSet } = synonymLinks(a, index.synonyms);
-  return a.words.map((word, i) => {
+  const words = a.words.map((word, i) => {
     const concepts = conceptsOf[i] ?? [];
     const linked = linkedSet.has(i);
     const reading = a.wordReadings[i];
@@ -92,6 +93,16 @@ function correctTypos(index: SearchIndex, a: Analyzed): QueryWord[] {
     }
     return { term: word, weight: 1, credit: 1, concepts, linked };
   });
+  const unknown = (w: number): boolean => !isKnown(index, a.words[w] as string);
+  for (const { word, replaces } of readKanaRuns(a, index.vocabulary, unknown)) {
+    replaces.forEach((w, k) => {
+      const q = words[w] as QueryWord;
+      // The first word becomes the known one; the others were pieces of it.
+      if (k === 0) Object.assign(q, { term: word, weight: 1, credit: 1 });
+      else Object.assign(q, { term: '', weight: 0, linked: true });
+    });
+  }
+  return words;
 }
 
 /** The analyzed query: terms per field (word fields share the words, gram fields the bigrams). */
@@ -106,7 +117,7 @@ function analyzeQuery(index: SearchIndex, query: string): Query {
   const script = scriptTerms(query);
   const qwords = correctTypos(index, a);
   const words = new Map<string, number>();
-  for (const w of qwords) words.set(w.term, (words.get(w.term) ?? 0) + w.weight);
+  for (const w of qwords) if (w.term !== '') words.set(w.term, (words.get(w.term) ?? 0) + w.weight);
   return {
     fields: {
       qw: words,
@@ -221,7 +232,9 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
   const results = ranked
     .map((e) => {
       const score = coverage(index, words, readings, e);
-      const relevance = (scores[e] as number) * (1 + RERANK.coverageBonus * score);
+      const bonus =
+        RERANK.coverageBonus * score + RERANK.precisionBonus * precision(index, words, e);
+      const relevance = (scores[e] as number) * (1 + bonus);
       return { entry: index.entries[e] as FaqEntry, score, relevance };
     })
     .sort((x, y) => y.relevance - x.relevance)

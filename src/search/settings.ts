@@ -57,6 +57,8 @@ export const MIN_EDIT_READING = 4;
  */
 export const MIN_EDIT_READING_KNOWN = 6;
 export const MAX_FUZZY_DISTANCE = 1;
+/** Shortest known reading (kana) matched inside a kana-only run of the query (kana-runs.ts). */
+export const MIN_KANA_RUN_READING = 3;
 /** Query weight of a word substituted for an unknown one (same reading: this; one edit: × 0.75). */
 export const FUZZY_WEIGHT = 0.8;
 /**
@@ -69,6 +71,11 @@ export const FUZZY_COVERAGE = 0.5;
 /**
  * The best `depth` entries by BM25+ are re-ordered by relevance × (1 + `coverageBonus` ×
  * coverage): between entries of near-equal relevance, the one that accounts for more of the
- * question comes first (an entry that covers every word over one that covers half).
+ * question comes first (an entry that covers every word over one that covers half), and then
+ * (× `precisionBonus` × precision) the one whose question has fewer words the query lacks.
  */
-export const RERANK = { depth: 10, coverageBonus: 0.1 } as const;
+export const RERANK = {
+  depth: 10,
+  coverageBonus: 0.1,
+  precisionBonus: 0.05,
+} as const;

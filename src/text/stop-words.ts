@@ -93,7 +93,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'いいえ',
   'さん',
   '様',
+  // Time adverbs and verbs of any procedure (「もう始まってる？」), and dialect for いい/本当.
+  'もう',
+  '始まる',
+  'ええ',
+  'ほんま',
+  'ほんと',
 ]);
+
+/** Nouns kept although their subcategory is grammar: they change the question (ほかの決済). */
+const KEEP_WORDS: ReadonlySet<string> = new Set(['ほか', '他', '以外']);
 
 const HAS_LETTER = /[\p{L}\p{N}]/u;
 
@@ -102,6 +111,7 @@ export function isContentToken(token: Token): boolean {
   if (DROP_POS.has(token.pos)) return false;
   // kuromoji tags unknown symbols such as "?" as nouns.
   if (!HAS_LETTER.test(token.surface)) return false;
+  if (token.pos === '名詞' && KEEP_WORDS.has(token.base)) return true;
   if (
     token.pos === '名詞' &&
     token.posDetail !== undefined &&
