@@ -5,9 +5,11 @@
  * AbortSignal in a slot just for the duration of that synchronous call and the wrapper takes it
  * from there. (AsyncLocalStorage would also work, but on Node 20 it turns on promise hooks for
  * every promise in the process, which costs more than the whole LINE call.) Outside
- * `withTimeout` the wrapper changes nothing. A race with a timer also settles the call should
+ * `withTimeout` the wrapper changes nothing; inside, the call goes over `nodeFetch`. A race with a timer also settles the call should
  * a future sdk await before fetching or a fetch replacement ignore the signal.
  */
+
+import { nodeFetch } from './node-fetch.js';
 
 /** The reason a call was aborted: it took longer than its timeout. */
 export class FetchTimeoutError extends Error {
@@ -29,7 +31,9 @@ function ensureWrapped(): void {
     slot = undefined;
     if (!signal) return inner(input, init);
     const merged = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
-    return inner(input, { ...init, signal: merged });
+    // Our own calls take the lighter transport (node-fetch.ts); the rest of the process keeps
+    // the global fetch untouched.
+    return nodeFetch(input, { ...init, signal: merged }, inner);
   };
   wrapper = wrapped;
   globalThis.fetch = wrapped;
