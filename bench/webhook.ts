@@ -304,7 +304,9 @@ Where the time goes (\`BENCH_PROFILE=1\` writes a CPU profile of the server): ab
 CPU per event at 1,000 events/s, of which GC ~15 %, search for questions not seen before ~14 %,
 the question log ~10 %, the webhook's own answer ~10 %, the reply to LINE ~10 %. With other
 work on the machine (load average 5–9) the same code sustained only 500–800 events/s: the
-figure needs a quiet machine.`;
+figure needs a quiet machine. 1,000 events/s is at the edge of one process (~1 ms of CPU per
+event is a whole core): a repeat with 1,000 as the first rate, right after the warm-up pass,
+answered everything but queued to p99 1.5 s.`;
     writeSection(path.join(ROOT, 'bench/RESULTS.md'), 'webhook', body);
     console.log(`\nsustained: ${best.toFixed(0)} events/s (written to bench/RESULTS.md)`);
   } finally {
