@@ -139,6 +139,11 @@ async function main(): Promise<void> {
       `listening on http://${config.host}:${config.port}`,
     );
   });
+  // Keep idle keep-alive connections open longer than clients and proxies in front of us do
+  // (Node's 5 s default races a client reusing a socket just as the server closes it, and that
+  // request is lost). headersTimeout must exceed keepAliveTimeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('error', (err) => {
     logger.error({ err }, 'the server could not start');
     process.exitCode = 1;
