@@ -112,7 +112,7 @@ async function applyEffect(ctx: Ctx, effect: Effect, at: Date, content: BotConte
       hashUserId: ctx.deps.hashUserId,
       entry: (id) => content.entry(id),
     });
-  // The question log and the store are written in the same tick (one pipelined Redis write).
+  // The question log is written in the same tick as the effect's own record and metrics.
   await Promise.all([
     questionLog && logged
       ? degrade(ctx, 'questionLog', () => questionLog.append(logged), undefined)
@@ -133,6 +133,8 @@ async function recordEffect(
   switch (effect.type) {
     case 'feedback':
       metrics?.count('madoguchi_feedback_total', { helpful: String(effect.helpful) });
+      // As for 'asked': with a question log, that is the record (the store's list is unread).
+      if (questionLog) return;
       await degrade(
         ctx,
         'addFeedback',
