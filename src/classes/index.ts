@@ -1,19 +1,16 @@
 /** @module classes: スマホ教室 schedules in Japan time: date words, matching, reminders, announcements; pure. */
-export { jstDay, jstInstant, addDays, mondayOf, type Day } from './jst.js';
-export { parseDateWords, inDateFilter, type DateFilter } from './date-words.js';
+export { jstDay, jstInstant, type Day } from './jst.js';
+export { parseDateWords, type DateFilter } from './date-words.js';
 export { parseClassQuery, type ClassQuery, type QueryContext } from './query.js';
 export { createClassCatalog, isUpcoming, startOf, endOf, type ClassCatalog } from './catalog.js';
-export { findClasses, matchesQuery, MAX_CLASSES, type ClassMatches } from './match.js';
+export { findClasses, type ClassMatches } from './match.js';
 export * as classFormat from './format.js';
 export {
-  REMINDER_TIME,
   MAX_REMINDERS,
   canRegister,
-  isDaytime,
   nextReminderAction,
   reminderAt,
   remindKeyOf,
-  slotKey,
   slotOf,
   type RegisterCheck,
   type ReminderAction,

@@ -66,11 +66,6 @@ function conditions(q: ClassQuery): Array<(c: ClassItem) => boolean> {
   return out;
 }
 
-/** True when a class meets every condition of the query. */
-export function matchesQuery(c: ClassItem, q: ClassQuery): boolean {
-  return conditions(q).every((test) => test(c));
-}
-
 /** Days between a class and the asked dates (0 inside them). */
 function distance(c: ClassItem, q: ClassQuery): number {
   if (!q.dates) return 0;

@@ -9,7 +9,7 @@ export {
   planSendTime,
 } from './schedule.js';
 export type { QuietHours, SendPlan } from './schedule.js';
-export { ACTIVE_STATES, FINAL_STATES, canApply, transition } from './state-machine.js';
+export { canApply, transition } from './state-machine.js';
 export type { BroadcastEvent } from './state-machine.js';
 export {
   BATCH_SIZE,

@@ -31,12 +31,6 @@ const ALLOWED: Record<BroadcastEvent['type'], readonly BroadcastState[]> = {
   cancel: ['draft', 'scheduled', 'sending'],
 };
 
-/** States nothing can leave. */
-export const FINAL_STATES: readonly BroadcastState[] = ['sent', 'partly_failed', 'failed'];
-
-/** States with work left for the delivery engine. */
-export const ACTIVE_STATES: readonly BroadcastState[] = ['scheduled', 'sending'];
-
 export function canApply(state: BroadcastState, type: BroadcastEvent['type']): boolean {
   return ALLOWED[type].includes(state);
 }

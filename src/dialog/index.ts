@@ -6,5 +6,5 @@ export { encodePostback, decodePostback, type Postback } from './postback.js';
 export { needsSettings } from './states/settings-postback.js';
 export { needsReminders } from './states/classes-postback.js';
 export { classNoticeMessages } from './states/classes-notices.js';
-export { looksLikeMyNumber, maskQuery } from './privacy.js';
+export { looksLikeMyNumber } from './privacy.js';
 export { DialogStateSchema, initialDialogState, type DialogState } from '../schema/dialog.js';
