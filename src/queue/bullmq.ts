@@ -136,11 +136,7 @@ export function createBullDelivery(options: BullDeliveryOptions): BullDelivery {
     }
   }
 
-  async function processBatch(
-    worker: Worker<BatchData>,
-    deps: BroadcastDeps,
-    job: Job<BatchData>,
-  ): Promise<BatchResult> {
+  async function processBatch(deps: BroadcastDeps, job: Job<BatchData>): Promise<BatchResult> {
     const max = job.opts.attempts ?? attempts;
     const r = await runBatch(deps, {
       broadcastId: job.data.id,
@@ -184,9 +180,9 @@ export function createBullDelivery(options: BullDeliveryOptions): BullDelivery {
         },
         { ...common, connection: connect(), concurrency: 2 },
       );
-      const sender: Worker<BatchData> = new Worker<BatchData>(
+      const sender = new Worker<BatchData>(
         'broadcast-batch',
-        (job) => processBatch(sender, deps, job),
+        (job) => processBatch(deps, job),
         {
           ...common,
           connection: connect(),
