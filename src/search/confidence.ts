@@ -1,7 +1,7 @@
 // How much of the query an entry accounts for: the basis of the verdict. BM25 scores are not
 // comparable across queries, so the verdict uses this share instead (0..1).
 import type { SearchIndex } from './build-index.js';
-import { idf, unitsWithTerm } from './field-index.js';
+import { entryHasTerm, idf, unitsWithTerm } from './field-index.js';
 import type { FieldIndex } from './field-index.js';
 import { ANSWER_COVERAGE } from './settings.js';
 
@@ -59,8 +59,8 @@ function wordShare(index: SearchIndex, words: CoverageWord[], e: number): number
     let elsewhere = 0;
     const inUnit = new Map<number, number>();
     for (const [t, credit] of word.terms) {
-      if (unitsWithTerm(index.fields.kw, t, e).length > 0) elsewhere = Math.max(elsewhere, credit);
-      else if (unitsWithTerm(index.fields.aw, t, e).length > 0)
+      if (entryHasTerm(index.fields.kw, t, e)) elsewhere = Math.max(elsewhere, credit);
+      else if (entryHasTerm(index.fields.aw, t, e))
         elsewhere = Math.max(elsewhere, credit * ANSWER_COVERAGE);
       for (const u of unitsWithTerm(index.fields.qw, t, e))
         inUnit.set(u, Math.max(inUnit.get(u) ?? 0, credit));

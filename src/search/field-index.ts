@@ -212,13 +212,8 @@ export function scoreField(
   }
 }
 
-/** The units of entry `e` that contain `term` (binary search in the term's sorted postings). */
-export function unitsWithTerm(field: FieldIndex, term: string, e: number): number[] {
-  const posting = field.postings.get(term);
-  if (!posting) return [];
-  const from = field.entryUnits[e] as number;
-  const to = field.entryUnits[e + 1] as number;
-  const { units } = posting;
+/** Index of the first unit ≥ `from` in a sorted posting list (binary search). */
+function firstUnitFrom(units: Uint32Array, from: number): number {
   let lo = 0;
   let hi = units.length;
   while (lo < hi) {
@@ -226,8 +221,29 @@ export function unitsWithTerm(field: FieldIndex, term: string, e: number): numbe
     if ((units[mid] as number) < from) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The units of entry `e` that contain `term` (binary search in the term's sorted postings). */
+export function unitsWithTerm(field: FieldIndex, term: string, e: number): number[] {
+  const posting = field.postings.get(term);
+  if (!posting) return [];
+  const to = field.entryUnits[e + 1] as number;
+  const { units } = posting;
   const found: number[] = [];
-  for (let i = lo; i < units.length && (units[i] as number) < to; i++)
+  for (let i = firstUnitFrom(units, field.entryUnits[e] as number); i < units.length; i++) {
+    if ((units[i] as number) >= to) break;
     found.push(units[i] as number);
+  }
   return found;
+}
+
+/** Whether entry `e` has `term` in any unit; allocates nothing (the query's re-rank asks often). */
+export function entryHasTerm(field: FieldIndex, term: string, e: number): boolean {
+  const posting = field.postings.get(term);
+  if (!posting) return false;
+  const i = firstUnitFrom(posting.units, field.entryUnits[e] as number);
+  return (
+    i < posting.units.length && (posting.units[i] as number) < (field.entryUnits[e + 1] as number)
+  );
 }

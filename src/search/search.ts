@@ -132,14 +132,6 @@ function analyzeQuery(index: SearchIndex, query: string): Query {
   };
 }
 
-/** Query terms per field: word fields share the query's words, gram fields its bigrams. */
-export function queryTerms(
-  index: SearchIndex,
-  query: string,
-): Record<FieldName, Map<string, number>> {
-  return analyzeQuery(index, query).fields;
-}
-
 /**
  * The query's words as the coverage weighs them: a word is covered by itself or by a synonym
  * concept found in it (which then has no weight of its own); a word repeated counts once.
