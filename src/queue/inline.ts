@@ -33,6 +33,9 @@ export interface InlineDelivery extends DeliveryQueue {
   close(): void;
 }
 
+/** Tries per batch (rate-limit waits included) before the in-process engine gives up on it. */
+const MAX_ROUNDS = 100;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export function createInlineDelivery(options: InlineDeliveryOptions): InlineDelivery {
@@ -51,7 +54,8 @@ export function createInlineDelivery(options: InlineDeliveryOptions): InlineDeli
     const batches = await startBroadcast(deps, id);
     for (const batch of batches) {
       let attempt = 1;
-      for (let round = 0; round < 100; round++) {
+      let settled = false;
+      for (let round = 0; round < MAX_ROUNDS && !settled; round++) {
         const wait = lastStart + gapMs - performance.now();
         if (wait > 0) await delay(wait);
         lastStart = performance.now();
@@ -61,7 +65,14 @@ export function createInlineDelivery(options: InlineDeliveryOptions): InlineDeli
           attempt++;
         } else if (r.status === 'rate-limited') {
           await delay(1000);
-        } else break;
+        } else settled = true;
+      }
+      // Without Redis nothing sweeps later: say so instead of leaving the batch unsent in silence.
+      if (!settled) {
+        logger.error(
+          { broadcastId: id, batch, rounds: MAX_ROUNDS },
+          'inline delivery gave up on a batch that never settled; it stays unsent',
+        );
       }
     }
   }
