@@ -201,8 +201,12 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
 
   const eventId = (event as { webhookEventId?: unknown }).webhookEventId;
   const key = conversationKey(event);
-  // Claim and load in the same tick: with Redis auto-pipelining that is one round trip.
-  const [first, loaded] = await Promise.all([
+  const content = deps.content();
+  const sync = deps.audience && { audience: deps.audience, logger, metrics };
+  const remindDeps = deps.reminders && { reminders: deps.reminders, logger, metrics };
+  // Claim, load, and the settings or reminders a turn shows, all in the same tick: with Redis
+  // auto-pipelining that is one round trip (a redelivered event wastes one read, rarely).
+  const [first, loaded, settings, reminders] = await Promise.all([
     typeof eventId === 'string' && eventId
       ? degrade(
           ctx,
@@ -212,6 +216,12 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
         )
       : true,
     key ? degrade(ctx, 'loadState', () => store.loadState(key), undefined) : undefined,
+    sync && userId && needsSettings(input)
+      ? settingsForTurn(sync, userId, content.city)
+      : undefined,
+    remindDeps && userId && needsReminders(input)
+      ? remindersForTurn(remindDeps, userId)
+      : undefined,
   ]);
   if (!first) {
     metrics?.count('madoguchi_events_duplicate_total');
@@ -219,19 +229,7 @@ export async function handleEvent(event: webhook.Event, deps: AppDeps): Promise<
     return;
   }
   const state: DialogState = loaded ?? initialDialogState;
-
   const now = clock.now();
-  const content = deps.content();
-  const sync = deps.audience && { audience: deps.audience, logger, metrics };
-  const settings =
-    sync && userId && needsSettings(input)
-      ? await settingsForTurn(sync, userId, content.city)
-      : undefined;
-  const remindDeps = deps.reminders && { reminders: deps.reminders, logger, metrics };
-  const reminders =
-    remindDeps && userId && needsReminders(input)
-      ? await remindersForTurn(remindDeps, userId)
-      : undefined;
   let result: TurnResult;
   try {
     result = handleTurn(state, input, dialogDeps(content, now, settings, reminders));
