@@ -35,12 +35,38 @@ interface Preview {
 
 const n = (v: number) => v.toLocaleString('en-US');
 
-/** One positional argument: the broadcast id. */
-function idArg(args: string[], usage: string, flags: Parameters<typeof parseFlags>[1] = {}) {
-  const parsed = parseFlags(args, flags, true);
-  const [id, ...extra] = parsed.positionals;
-  if (!id || extra.length > 0) throw new UsageError(`give one broadcast id\n${usage}`);
-  return { id, values: parsed.values as Record<string, string | boolean | undefined> };
+type Flags = Parameters<typeof parseFlags>[1];
+type Values = Record<string, string | boolean | undefined>;
+
+/**
+ * A command on one broadcast, `madoguchi broadcast NAME ID [flags]`: parses the id, runs `check`
+ * on the flags before any call, then `body` with the admin API and the broadcast's path
+ * (`/broadcasts/<id>`); an API refusal is printed by `talk`.
+ */
+function onOneBroadcast<C>(spec: {
+  name: string;
+  summary: string;
+  usage: string;
+  flags?: Flags;
+  check?: (values: Values) => C;
+  body: (api: AdminClient, path: string, io: CliIo, checked: C, values: Values) => Promise<void>;
+}): Command {
+  return {
+    name: `broadcast ${spec.name}`,
+    summary: spec.summary,
+    usage: spec.usage,
+    async run(args, io) {
+      const parsed = parseFlags(args, spec.flags ?? {}, true);
+      const [id, ...extra] = parsed.positionals;
+      if (!id || extra.length > 0) throw new UsageError(`give one broadcast id\n${spec.usage}`);
+      const values = parsed.values as Values;
+      const checked = spec.check?.(values) as C;
+      return talk(io, spec.name, async (api) => {
+        await spec.body(api, `/broadcasts/${encodeURIComponent(id)}`, io, checked, values);
+        return EXIT.ok;
+      });
+    },
+  };
 }
 
 /** Runs a command body; an admin API refusal is printed with its problems (exit 1). */
@@ -124,55 +150,41 @@ const createCommand: Command = {
   },
 };
 
-const previewCommand: Command = {
-  name: 'broadcast preview',
+const previewCommand = onOneBroadcast({
+  name: 'preview',
   summary: 'show a notice as residents will see it, and how many will get it',
   usage: `usage: madoguchi broadcast preview ID\n\n${ENV}`,
-  async run(args, io) {
-    const { id } = idArg(args, this.usage);
-    return talk(io, 'preview', async (api) => {
-      const p = await api.get<Preview>(`/broadcasts/${encodeURIComponent(id)}/preview`);
-      io.out(`${p.id}  ${p.state}  ${p.title}`);
-      io.out(`recipients now: ${n(p.count)}  (${p.targetText})`);
-      if (p.sendAt) {
-        const how = p.sendAt.held
-          ? ' (held by the night hold)'
-          : p.sendAt.urgent
-            ? ' (urgent)'
-            : '';
-        io.out(`sends: ${p.sendAt.jst} JST${how}`);
-      }
-      io.out(`staff test accounts: ${p.testAccounts}`);
-      io.out('──────── message ────────');
-      io.out(p.text);
-      io.out('─────────────────────────');
-      for (const problem of p.problems) io.out(`! ${problem}`);
-      if (p.state === 'draft' && p.problems.length === 0) {
-        io.out(`to send: madoguchi broadcast send ${p.id} --count ${p.count}`);
-      }
-      return EXIT.ok;
-    });
+  async body(api, path, io) {
+    const p = await api.get<Preview>(`${path}/preview`);
+    io.out(`${p.id}  ${p.state}  ${p.title}`);
+    io.out(`recipients now: ${n(p.count)}  (${p.targetText})`);
+    if (p.sendAt) {
+      const how = p.sendAt.held ? ' (held by the night hold)' : p.sendAt.urgent ? ' (urgent)' : '';
+      io.out(`sends: ${p.sendAt.jst} JST${how}`);
+    }
+    io.out(`staff test accounts: ${p.testAccounts}`);
+    io.out('──────── message ────────');
+    io.out(p.text);
+    io.out('─────────────────────────');
+    for (const problem of p.problems) io.out(`! ${problem}`);
+    if (p.state === 'draft' && p.problems.length === 0) {
+      io.out(`to send: madoguchi broadcast send ${p.id} --count ${p.count}`);
+    }
   },
-};
+});
 
-const testCommand: Command = {
-  name: 'broadcast test',
+const testCommand = onOneBroadcast({
+  name: 'test',
   summary: 'send a notice to the staff test accounts only',
   usage: `usage: madoguchi broadcast test ID\n\n${ENV}`,
-  async run(args, io) {
-    const { id } = idArg(args, this.usage);
-    return talk(io, 'test', async (api) => {
-      const r = await api.post<{ recipients: number }>(
-        `/broadcasts/${encodeURIComponent(id)}/test`,
-      );
-      io.out(`sent to ${r.recipients} staff test account(s); check it in LINE before sending`);
-      return EXIT.ok;
-    });
+  async body(api, path, io) {
+    const r = await api.post<{ recipients: number }>(`${path}/test`);
+    io.out(`sent to ${r.recipients} staff test account(s); check it in LINE before sending`);
   },
-};
+});
 
-const sendCommand: Command = {
-  name: 'broadcast send',
+const sendCommand = onOneBroadcast({
+  name: 'send',
   summary: 'confirm a notice: send now, at its time, or after the night hold',
   usage: `usage: madoguchi broadcast send ID --count N
 
@@ -180,40 +192,34 @@ N is the recipient count the preview showed. If the audience changed since, noth
 and the new count is shown: preview again and confirm with it.
 
 ${ENV}`,
-  async run(args, io) {
-    const { id, values } = idArg(args, this.usage, { count: { type: 'string' } });
+  flags: { count: { type: 'string' } },
+  check(values) {
     const count = Number(values['count']);
     if (values['count'] === undefined || !Number.isInteger(count) || count < 0) {
       throw new UsageError('give --count N: the recipient count the preview showed');
     }
-    return talk(io, 'send', async (api) => {
-      const b = await api.post<Broadcast>(`/broadcasts/${encodeURIComponent(id)}/confirm`, {
-        count,
-      });
-      const p = await api.get<Preview>(`/broadcasts/${encodeURIComponent(id)}/preview`);
-      const when = p.sendAt
-        ? `${p.sendAt.jst} JST${b.held ? ' (held by the night hold)' : ''}`
-        : 'now';
-      io.out(`${b.id} confirmed for ${n(count)} residents: sending starts ${when}`);
-      io.out(`follow it: madoguchi broadcast status ${b.id}`);
-      return EXIT.ok;
-    });
+    return count;
   },
-};
+  async body(api, path, io, count) {
+    const b = await api.post<Broadcast>(`${path}/confirm`, { count });
+    const p = await api.get<Preview>(`${path}/preview`);
+    const when = p.sendAt
+      ? `${p.sendAt.jst} JST${b.held ? ' (held by the night hold)' : ''}`
+      : 'now';
+    io.out(`${b.id} confirmed for ${n(count)} residents: sending starts ${when}`);
+    io.out(`follow it: madoguchi broadcast status ${b.id}`);
+  },
+});
 
-const cancelCommand: Command = {
-  name: 'broadcast cancel',
+const cancelCommand = onOneBroadcast({
+  name: 'cancel',
   summary: 'cancel a notice before or while it is sent',
   usage: `usage: madoguchi broadcast cancel ID\n\n${ENV}`,
-  async run(args, io) {
-    const { id } = idArg(args, this.usage);
-    return talk(io, 'cancel', async (api) => {
-      const b = await api.post<Broadcast>(`/broadcasts/${encodeURIComponent(id)}/cancel`);
-      io.out(`${b.id} cancelled; remaining batches will not be sent`);
-      return EXIT.ok;
-    });
+  async body(api, path, io) {
+    const b = await api.post<Broadcast>(`${path}/cancel`);
+    io.out(`${b.id} cancelled; remaining batches will not be sent`);
   },
-};
+});
 
 function printReport(io: CliIo, r: DeliveryReport): void {
   io.out(`${r.id}  ${r.state}  ${r.title}`);
@@ -236,20 +242,17 @@ function printReport(io: CliIo, r: DeliveryReport): void {
     );
 }
 
-const statusCommand: Command = {
-  name: 'broadcast status',
+const statusCommand = onOneBroadcast({
+  name: 'status',
   summary: 'state and delivery report of a notice',
   usage: `usage: madoguchi broadcast status ID [--json]\n\n${ENV}`,
-  async run(args, io) {
-    const { id, values } = idArg(args, this.usage, { json: { type: 'boolean' } });
-    return talk(io, 'status', async (api) => {
-      const r = await api.get<DeliveryReport>(`/broadcasts/${encodeURIComponent(id)}/report`);
-      if (values['json']) io.out(JSON.stringify(r));
-      else printReport(io, r);
-      return EXIT.ok;
-    });
+  flags: { json: { type: 'boolean' } },
+  async body(api, path, io, _checked, values) {
+    const r = await api.get<DeliveryReport>(`${path}/report`);
+    if (values['json']) io.out(JSON.stringify(r));
+    else printReport(io, r);
   },
-};
+});
 
 const listCommand: Command = {
   name: 'broadcast list',
