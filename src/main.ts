@@ -36,11 +36,11 @@ async function main(): Promise<void> {
     return;
   }
   const config = result.config;
-  const logger = createLogger({
-    level: config.logLevel,
-    ...(config.userIdHashKey ? { userIdHashKey: config.userIdHashKey } : {}),
-  });
-  if (logger.randomHashKey) {
+  // One key for the logs and the question log, so a resident's lines join across both (without
+  // USER_ID_HASH_KEY, a random key that holds for this process only).
+  const userIdHashKey = config.userIdHashKey || randomBytes(32).toString('hex');
+  const logger = createLogger({ level: config.logLevel, userIdHashKey });
+  if (!config.userIdHashKey) {
     logger.warn({}, 'USER_ID_HASH_KEY is not set: user ids in logs use a random per-process key');
   }
   if (config.line.mode === 'local') {
@@ -68,8 +68,7 @@ async function main(): Promise<void> {
     audience,
     questionLog,
     reminders,
-    // Same key as the logs (USER_ID_HASH_KEY); without one, joins hold for this process only.
-    hashUserId: createUserIdHasher(config.userIdHashKey ?? randomBytes(32).toString('hex')),
+    hashUserId: createUserIdHasher(userIdHashKey),
     content: () => content.get(),
     options: {
       dedupTtlSeconds: config.dedupTtlSeconds,
