@@ -7,21 +7,15 @@ import {
   type ClassCatalog,
   type ReminderAction,
 } from '../../classes/index.js';
-import {
-  classCards,
-  renderReplies,
-  textView,
-  type TemplateSet,
-  type View,
-} from '../../messages/index.js';
+import { renderReplies, textView, type TemplateSet, type View } from '../../messages/index.js';
 import type { ClassItem } from '../../schema/index.js';
 import {
+  catalogCards,
   classCardItem,
   contactLine,
   joinChoices,
   nextClassesChoice,
   remindersChoice,
-  sampleNote,
 } from './classes-view.js';
 
 const { formatDay, formatTimes, formatWhen } = classFormat;
@@ -33,8 +27,7 @@ function card(
   badge: string,
   altText: string,
 ): View {
-  const note = sampleNote(catalog);
-  return classCards({
+  return catalogCards(catalog, {
     altText,
     items: [
       classCardItem(c, {
@@ -44,7 +37,6 @@ function card(
         buttons: [...joinChoices(c), remindersChoice],
       }),
     ],
-    ...(note ? { note } : {}),
     quick: [remindersChoice, nextClassesChoice],
   });
 }

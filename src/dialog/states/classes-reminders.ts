@@ -9,18 +9,18 @@ import {
   reminderAt,
   slotOf,
 } from '../../classes/index.js';
-import { classCards, listCard, textView, type Choice } from '../../messages/index.js';
+import { listCard, textView, type Choice } from '../../messages/index.js';
 import type { ClassReminder } from '../../schema/index.js';
 import type { StepResult, Turn, TurnInput } from '../types.js';
 import { menuChoice } from '../choices.js';
 import { encodeClassPostback } from './classes-postback.js';
 import {
+  catalogCards,
   classCardItem,
   classQuick,
   joinChoices,
   nextClassesChoice,
   remindersChoice,
-  sampleNote,
 } from './classes-view.js';
 
 const { formatDay, formatTimes, formatWhen } = classFormat;
@@ -89,10 +89,9 @@ export function registerReminder(
     case 'too-late': {
       const text =
         '通知は教室の前の日の10時ごろにお送りしています。この教室はその時刻を過ぎたため、通知は登録できません。日時と会場をもう一度お見せします。';
-      const card = classCards({
+      const card = catalogCards(deps.classes, {
         altText: c!.title,
         items: [classCardItem(c!, { today, now: deps.now, buttons: joinChoices(c!) })],
-        ...(deps.classes && sampleNote(deps.classes) ? { note: sampleNote(deps.classes) } : {}),
         quick: classQuick(),
       });
       return {

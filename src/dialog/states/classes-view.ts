@@ -1,7 +1,13 @@
 // One class as a card (what, when, where, how to join, buttons), whom to ask, and the buttons the
 // スマホ教室 replies share. Used by the answers, the reminder replies and the pushes.
 import { classFormat, endOf, startOf, type ClassCatalog } from '../../classes/index.js';
-import type { ClassCardItem, Choice } from '../../messages/index.js';
+import {
+  classCards,
+  type ClassCardItem,
+  type ClassCardsInput,
+  type Choice,
+  type View,
+} from '../../messages/index.js';
 import type { ClassItem } from '../../schema/index.js';
 import { encodePostback } from '../postback.js';
 import { humanChoice, menuChoice } from '../choices.js';
@@ -60,9 +66,13 @@ export function contactLine(catalog: ClassCatalog): string {
   return [c.name, c.phone ? `電話 ${c.phone}` : '', c.note ?? ''].filter(Boolean).join(' ');
 }
 
-/** The line under every class of a sample schedule. */
-export function sampleNote(catalog: ClassCatalog): string | undefined {
-  return catalog.sample ? '※見本の日程です。実際の日程は担当へお確かめください。' : undefined;
+/** Class cards, each with the line a sample schedule needs (「※見本の日程です…」). */
+export function catalogCards(
+  catalog: ClassCatalog | undefined,
+  input: Omit<ClassCardsInput, 'note'>,
+): View {
+  if (!catalog?.sample) return classCards(input);
+  return classCards({ ...input, note: '※見本の日程です。実際の日程は担当へお確かめください。' });
 }
 
 /** A class as a card; `today` (JST) decides whether the year is written. */

@@ -7,19 +7,19 @@ import {
   type ClassCatalog,
   type ClassQuery,
 } from '../../classes/index.js';
-import { classCards, textView, type View } from '../../messages/index.js';
+import { textView, type View } from '../../messages/index.js';
 import type { ClassItem } from '../../schema/index.js';
 import type { Effect, StepResult, Turn, TurnInput } from '../types.js';
 import { maskQuery } from '../privacy.js';
 import { callChoice } from '../contact.js';
 import { isReminderCommand, type ClassPostback } from './classes-postback.js';
 import {
+  catalogCards,
   classCardItem,
   classQuick,
   contactLine,
   joinChoices,
   remindChoice,
-  sampleNote,
 } from './classes-view.js';
 import { cancelReminder, listReminders, registerReminder } from './classes-reminders.js';
 
@@ -32,12 +32,11 @@ export function classCardsView(
 ): View {
   const { now } = turn.deps;
   const today = jstDay(now);
-  return classCards({
+  return catalogCards(catalog, {
     altText,
     items: classes.map((c) =>
       classCardItem(c, { today, now, buttons: [remindChoice(c), ...joinChoices(c)] }),
     ),
-    ...(sampleNote(catalog) ? { note: sampleNote(catalog) } : {}),
     quick: classQuick(),
   });
 }
