@@ -4,7 +4,7 @@ import type { CityConfig, DialogState } from '../schema/index.js';
 import { renderReplies, textView } from '../messages/index.js';
 import type { DialogDeps, StepResult, Turn, TurnInput, TurnResult } from './types.js';
 import { decodePostback } from './postback.js';
-import { commandKey, parseCommand } from './commands.js';
+import { commandKey, parseCommand, type Command } from './commands.js';
 import { looksLikeMyNumber } from './privacy.js';
 import { cityContactLines } from './contact.js';
 import { baseQuick } from './choices.js';
@@ -29,6 +29,26 @@ const MAX_QUESTION = 500;
 
 const silent = (state: DialogState): StepResult => ({ views: [], next: state, effects: [] });
 
+/** A command, typed (メニュー, 使い方…) or tapped (the same buttons): one place for both. */
+function runCommand(turn: Turn, command: Command, source: TurnInput['source']): StepResult {
+  switch (command.kind) {
+    case 'menu':
+      return menu(turn);
+    case 'help':
+      return help(turn);
+    case 'settings':
+      return settings(turn, source);
+    case 'human':
+      return human(turn);
+    case 'hello':
+      return hello(turn);
+    case 'thanks':
+      return thanks(turn);
+    case 'topic':
+      return topic(turn, command.topic);
+  }
+}
+
 function onText(
   turn: Turn,
   raw: string,
@@ -46,32 +66,13 @@ function onText(
   if (looksLikeMyNumber(text)) return myNumberWarning(turn);
   const question = text.trim();
   if (!question) return hello(turn);
-  const pick = /^[1-9]$/.test(commandKey(question))
-    ? turn.state.candidates[Number(commandKey(question)) - 1]
-    : undefined;
+  const key = commandKey(question);
+  const pick = /^[1-9]$/.test(key) ? turn.state.candidates[Number(key) - 1] : undefined;
   if (pick) return showEntry(turn, pick);
   const command = parseCommand(question);
-  switch (command?.kind) {
-    case 'menu':
-      return menu(turn);
-    case 'help':
-      return help(turn);
-    case 'settings':
-      return settings(turn, source);
-    case 'human':
-      return human(turn);
-    case 'hello':
-      return hello(turn);
-    case 'thanks':
-      return thanks(turn);
-    case 'topic':
-      return topic(turn, command.topic);
-    default:
-      return (
-        classText(turn, question.slice(0, MAX_QUESTION), source) ??
-        ask(turn, question.slice(0, MAX_QUESTION))
-      );
-  }
+  if (command) return runCommand(turn, command, source);
+  const cut = question.slice(0, MAX_QUESTION);
+  return classText(turn, cut, source) ?? ask(turn, cut);
 }
 
 function onPostback(turn: Turn, data: string, source: TurnInput['source']): StepResult {
@@ -86,13 +87,11 @@ function onPostback(turn: Turn, data: string, source: TurnInput['source']): Step
     case 'fb':
       return feedback(turn, p.id, p.helpful);
     case 'topic':
-      return topic(turn, p.topic);
+      return runCommand(turn, { kind: 'topic', topic: p.topic }, source);
     case 'menu':
-      return menu(turn);
     case 'help':
-      return help(turn);
     case 'settings':
-      return settings(turn, source);
+      return runCommand(turn, { kind: p.a }, source);
     case 'contact':
       return human(turn, p.id);
     case 'none':
