@@ -166,16 +166,25 @@ async function recordEffect(
         undefined,
       );
       return;
-    case 'followed':
-      if (ctx.userId)
-        await degrade(ctx, 'markFollowed', () => store.markFollowed(ctx.userId!, at), undefined);
-      if (ctx.userId && sync) await syncFollow(sync, ctx.userId, city);
+    // The store and the audience are written in the same tick (one pipelined round trip).
+    case 'followed': {
+      const userId = ctx.userId;
+      if (!userId) return;
+      await Promise.all([
+        degrade(ctx, 'markFollowed', () => store.markFollowed(userId, at), undefined),
+        sync ? syncFollow(sync, userId, city) : undefined,
+      ]);
       return;
-    case 'blocked':
-      if (ctx.userId)
-        await degrade(ctx, 'markBlocked', () => store.markBlocked(ctx.userId!, at), undefined);
-      if (ctx.userId && sync) await syncBlock(sync, ctx.userId);
+    }
+    case 'blocked': {
+      const userId = ctx.userId;
+      if (!userId) return;
+      await Promise.all([
+        degrade(ctx, 'markBlocked', () => store.markBlocked(userId, at), undefined),
+        sync ? syncBlock(sync, userId) : undefined,
+      ]);
       return;
+    }
     case 'settings':
     case 'remind':
     case 'unremind':
