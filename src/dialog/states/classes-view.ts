@@ -11,6 +11,7 @@ import {
 import type { ClassItem } from '../../schema/index.js';
 import { encodePostback } from '../postback.js';
 import { humanChoice, menuChoice } from '../choices.js';
+import { callChoice } from '../contact.js';
 import { encodeClassPostback } from './classes-postback.js';
 
 const { formatFee, formatJoin, formatVenue, formatWhen, kindLabel } = classFormat;
@@ -51,13 +52,10 @@ export function remindChoice(c: ClassItem): Choice {
 
 /** Tap-to-call and the form, when the class gives them. */
 export function joinChoices(c: ClassItem): Choice[] {
-  const out: Choice[] = [];
-  const digits = c.join.phone?.replace(/[^\d+]/g, '');
-  if (c.join.how === 'phone' && digits && digits.length >= 6) {
-    out.push({ label: '電話で申し込む', uri: `tel:${digits}` });
-  }
-  if (c.join.url) out.push({ label: '申込みフォーム', uri: c.join.url });
-  return out;
+  return [
+    ...(c.join.how === 'phone' ? callChoice(c.join.phone, '電話で申し込む') : []),
+    ...(c.join.url ? [{ label: '申込みフォーム', uri: c.join.url }] : []),
+  ];
 }
 
 /** 「行政改革課（市長公室） 電話 0568-76-1113」. */
