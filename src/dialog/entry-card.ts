@@ -1,6 +1,7 @@
 // An FAQ entry as an answer card: badge for planned/ended, 「○年○月時点」, stale warning, feedback.
 import type { FaqEntry } from '../schema/index.js';
 import { answerCard, clampUtf16, type View } from '../messages/index.js';
+import { jstDay } from '../classes/index.js';
 import type { DialogDeps } from './types.js';
 import { encodePostback } from './postback.js';
 import { baseQuick, showChoice } from './choices.js';
@@ -17,7 +18,7 @@ export function asOfLabel(asOf: string | undefined): string | undefined {
 /** True when `validUntil` (YYYY-MM or YYYY-MM-DD, inclusive) is before `now` in Japan time. */
 export function isPast(validUntil: string | undefined, now: Date): boolean {
   if (!validUntil) return false;
-  const today = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  const today = jstDay(now);
   const last = validUntil.length === 7 ? `${validUntil}-31` : validUntil;
   return today > last;
 }
