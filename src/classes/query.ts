@@ -140,20 +140,26 @@ const KIND_WORDS: ReadonlyArray<[ClassKind[], readonly string[], string]> = [
   [['classroom'], keys(['集合', 'みんなで']), '教室'],
 ];
 
+// Built once: every text question goes through parseClassQuery before the search.
+const CONSULT = normalize('相談');
+const FURATTO = keys(['ふらっと']);
+const TOPIC_KEYS = TOPICS.map((group) => keys(group));
+/** An event word with the word before it (matchAll copies the regex, so sharing it is safe). */
+const EVENT_WORD = new RegExp(
+  `([\\p{Script=Han}\\p{Script=Katakana}A-Za-zー]*)(${EVENT.join('|')})`,
+  'gu',
+);
+
 function kindsOf(t: string): { kinds: ClassKind[]; label: string } | undefined {
   for (const [kinds, words, label] of KIND_WORDS) if (hasAny(t, words)) return { kinds, label };
-  if (t.includes(normalize('相談'))) return { kinds: ['consultation', 'drop-in'], label: '相談会' };
+  if (t.includes(CONSULT)) return { kinds: ['consultation', 'drop-in'], label: '相談会' };
   return undefined;
 }
 
 /** True when some 教室/講座/相談会 in the text is ours (not 料理教室 or 税務相談会). */
 function ownEventWord(raw: string): boolean {
   const t = raw.normalize('NFKC');
-  const re = new RegExp(
-    `([\\p{Script=Han}\\p{Script=Katakana}A-Za-zー]*)(${EVENT.join('|')})`,
-    'gu',
-  );
-  for (const m of t.matchAll(re)) {
+  for (const m of t.matchAll(EVENT_WORD)) {
     const qualifier = normalize(m[1] ?? '');
     if (!qualifier || hasAny(qualifier, OWN_QUALIFIERS)) return true;
   }
@@ -183,8 +189,7 @@ export function parseClassQuery(text: string, ctx: QueryContext): ClassQuery | u
   const noBooking = hasAny(t, NO_BOOKING);
   const kinds = kindsOf(t);
   const device = hasAny(t, DEVICE);
-  const classWord =
-    ownEventWord(text) || (device && hasAny(t, LEARN)) || hasAny(t, keys(['ふらっと']));
+  const classWord = ownEventWord(text) || (device && hasAny(t, LEARN)) || hasAny(t, FURATTO);
   // 「味岡の近くでやってる？」 is about classes; 「味岡支所は土曜やってる？」 and 「市役所は土曜日
   // やってる？」 ask when a place is open (the FAQ's matter), even where classes are held.
   const placeHeld = areas.length > 0 && hasAny(t, HELD) && venue === undefined;
@@ -201,7 +206,8 @@ export function parseClassQuery(text: string, ctx: QueryContext): ClassQuery | u
 
   const beginner = hasAny(t, BEGINNER);
   const senior = hasAny(t, SENIOR);
-  const topic = TOPICS.find((group) => hasAny(t, keys(group)));
+  const topicAt = TOPIC_KEYS.findIndex((group) => hasAny(t, group));
+  const topic = topicAt >= 0 ? TOPICS[topicAt] : undefined;
   const label = [
     dates?.label,
     areas.length > 0 ? areas.join('・') : undefined,
