@@ -33,6 +33,7 @@ import { startRedisServer } from '../tests/setup/redis-server.js';
 import { startFakeLine } from './fake-line/server.js';
 import type { FakeLineRequest } from './fake-line/server.js';
 import { writeSection } from './lib/results-file.js';
+import { prng as random } from './lib/prng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 100_000);
@@ -56,16 +57,6 @@ const userId = (i: number) => `U${i.toString(16).padStart(32, '0')}`;
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
 const n = (v: number) => v.toLocaleString('en-US');
 
-/** A small seeded PRNG (mulberry32): the same residents on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Resident {
   id: string;

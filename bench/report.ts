@@ -27,23 +27,13 @@ import {
 import { createRedisQuestionLog } from '../src/store/index.js';
 import { startRedisServer } from '../tests/setup/redis-server.js';
 import { environmentLine, writeSection } from './lib/results-file.js';
+import { prng } from './lib/prng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_QUESTIONS ?? 100_000);
 const MONTH = '2026-10';
 const CITY = 'komaki';
 
-/** mulberry32: the same month every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS = [
   '粗大ごみ',

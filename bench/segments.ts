@@ -16,6 +16,7 @@ import type { AgeBand, ResidentSettings, Target } from '../src/schema/index.js';
 import { describeTarget, matchesTarget } from '../src/segments/index.js';
 import { createRedisAudience } from '../src/store/index.js';
 import { startRedisServer } from '../tests/setup/redis-server.js';
+import { prng as random } from './lib/prng.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const city = CityConfigSchema.parse(
@@ -26,16 +27,6 @@ const RESIDENTS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 1_000_000;
 const WINDOW = 5_000;
 const ROUNDS = 30;
 
-/** mulberry32: a fixed corpus for every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Resident {
   id: string;

@@ -1,18 +1,8 @@
 // Grows a pack to any size from real entries, deterministically, so that every synthesized
 // entry is a new string (no tokenizer cache can shortcut it) with realistic words and lengths.
 import type { FaqEntry } from '../../src/schema/index.js';
+import { prng } from './prng.js';
 
-/** mulberry32: a small seeded PRNG, so every run synthesizes the same pack. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sentences = (text: string): string[] => text.split(/(?<=[。！？])/u).filter((s) => s.trim());
 
