@@ -3,6 +3,7 @@
  * grouped by the area residents chose (a class without an area, or a city without areas, goes to
  * every subscriber of the topic), and the notice each group becomes. Pure.
  */
+import { MadoguchiError } from '../errors.js';
 import type { ClassItem, NoticeInput, WeeklyTime } from '../schema/index.js';
 import { WeeklyTimeSchema } from '../schema/index.js';
 import type { ClassCatalog } from './catalog.js';
@@ -100,7 +101,13 @@ export const DEFAULT_ANNOUNCE_TIME: WeeklyTime = { weekday: 1, time: '10:00' };
 /** Reads `mon 10:00` (see `WeeklyTimeSchema`); undefined for `off`; throws for anything else. */
 export function parseWeeklyTime(value: string): WeeklyTime | undefined {
   const r = WeeklyTimeSchema.safeParse(value);
-  if (!r.success) throw new Error(r.error.issues.map((i) => i.message).join('; '));
+  if (!r.success) {
+    const why = r.error.issues.map((i) => i.message).join('; ');
+    throw new MadoguchiError(
+      'classes/bad-weekly-time',
+      `bad weekly time ${JSON.stringify(value)}: ${why}`,
+    );
+  }
   return r.data === 'off' ? undefined : r.data;
 }
 

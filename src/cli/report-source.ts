@@ -139,8 +139,9 @@ export async function entryQuestions(
       ...(loaded.config ? { name: loaded.config.name } : {}),
       question: (id) => byId.get(id),
     };
-  } catch {
-    io.err(`madoguchi: the FAQ of "${city}" did not load; entries are shown by id only`);
+  } catch (err) {
+    const why = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+    io.err(`madoguchi: the FAQ of "${city}" did not load (${why}); entries are shown by id only`);
     return { question: () => undefined };
   }
 }

@@ -6,6 +6,7 @@
  */
 import { runBatch, startBroadcast } from '../app/index.js';
 import type { BroadcastDeps } from '../app/index.js';
+import { MadoguchiError } from '../errors.js';
 import type { Clock, DeliveryQueue, Logger } from '../ports.js';
 
 export interface InlineDeliveryOptions {
@@ -50,7 +51,9 @@ export function createInlineDelivery(options: InlineDeliveryOptions): InlineDeli
   let deps: BroadcastDeps | undefined;
 
   async function deliver(id: string): Promise<void> {
-    if (!deps) throw new Error('inline delivery is not bound to the app');
+    if (!deps) {
+      throw new MadoguchiError('queue/not-bound', 'inline delivery is not bound to the app');
+    }
     const batches = await startBroadcast(deps, id);
     for (const batch of batches) {
       let attempt = 1;
