@@ -150,6 +150,19 @@ export interface Audience {
   /** Forgets a snapshot (after its broadcast is finished or cancelled). */
   dropSnapshot(snapshotKey: string): Promise<void>;
 }
+  /**
+   * How many residents follow now (配信停止 included), have blocked, and have stopped (among
+   * those who follow), for the console's dashboard. Optional so test doubles need not have it;
+   * both implementations in `src/store` do.
+   */
+  stats?(): Promise<AudienceStats>;
+}
+
+/** `Audience.stats`: friends = following now (incl. 配信停止), blocked = unfollowed. */
+export interface AudienceStats {
+  friends: number;
+  blocked: number;
+  stopped: number;
 
 /** What a worker got when it took up a batch (`BroadcastStore.claimBatch`). */
 export type BatchClaim =
@@ -233,6 +246,23 @@ export interface QuestionLog {
   /** Deletes every record older than the retention now; returns how many were deleted. */
   purge(): Promise<number>;
 }
+  /**
+   * The city's counts per JST day (`YYYY-MM-DD`, in the order asked), kept as records are
+   * appended, so the dashboard reads 30 small hashes instead of a month of records. Days older
+   * than the retention count nothing. Optional for test doubles; both implementations have it.
+   */
+  daily?(city: string, days: readonly string[]): Promise<QuestionLogDay[]>;
+}
+
+/** One JST day of the question log (`QuestionLog.daily`). */
+export interface QuestionLogDay {
+  day: string;
+  questions: number;
+  answered: number;
+  ambiguous: number;
+  noAnswer: number;
+  feedback: number;
+  helpful: number;
 
 /**
  * スマホ教室: residents' 「前日に通知」 reminders and the weekly announcements (`src/store`: memory

@@ -85,5 +85,14 @@ export function createMemoryAudience(): Audience {
     async dropSnapshot(snapshotKey) {
       snapshots.delete(checkedSnapshotKey(snapshotKey));
     },
+    async stats() {
+      let blocked = 0;
+      let stopped = 0;
+      for (const r of residents) {
+        if (r.blocked) blocked++;
+        else if (r.settings.stopped) stopped++;
+      }
+      return { friends: residents.length - blocked, blocked, stopped };
+    },
   };
 }

@@ -168,6 +168,23 @@ export function createRedisAudience(options: RedisAudienceOptions): RedisAudienc
         .hdel(keys.snapshots(), snapshotKey)
         .exec();
     },
+    async stats() {
+      // Three O(bitmap) reads in one MULTI (one consistent moment): every known resident has an
+      // index; the blocked bitmap marks unfollowed ones, and `active` is followed ∧ ¬stopped.
+      const replies =
+        (await redis
+          .multi()
+          .hlen(keys.residents())
+          .bitcount(keys.blocked())
+          .bitcount(keys.active())
+          .exec()) ?? [];
+      const [known, blocked, active] = replies.map(([err, n]) => {
+        if (err) throw err;
+        return Number(n);
+      }) as [number, number, number];
+      const friends = known - blocked;
+      return { friends, blocked, stopped: friends - active };
+    },
     close: () => connection.close(),
   };
 }

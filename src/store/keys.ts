@@ -58,6 +58,11 @@ export interface QuestionLogKeys {
   cities(): string;
 }
 
+  /**
+   * Hash: one JST day's counts (questions, answered, ambiguous, no_answer, feedback, helpful),
+   * kept in the same MULTI as each append; same `{city}` slot as the records.
+   */
+  day(city: string, day: string): string;
 /**
  * Broadcast keys share the `{bc}` hash tag: the scripts that settle a batch and update the
  * index change several of them at once.
@@ -135,6 +140,7 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
       cities: () => `${prefix}qlog:cities`,
     },
     reminders: reminderKeys(`${prefix}rem:{rem}:`),
+      day: (city, day) => `${prefix}qlog:{${city}}:day:${day}`,
   };
 }
 

@@ -3,7 +3,7 @@
  * tests. Records are kept per city in time order; retention follows the injected clock.
  */
 import type { Clock, QuestionLog } from '../ports.js';
-import { retentionCutoff } from '../reports/index.js';
+import { jstDayStart, retentionCutoff } from '../reports/index.js';
 import { DEFAULT_RETENTION_MONTHS } from '../schema/index.js';
 import type { QuestionLogRecord } from '../schema/index.js';
 import { parseQuestionLogInput } from './question-log-record.js';
@@ -13,6 +13,8 @@ export interface QuestionLogOptions {
   /** Months a record is kept. Default 13. */
   retentionMonths?: number;
 }
+
+const DAY_MS = 86_400_000;
 
 interface Kept {
   ms: number;
@@ -69,6 +71,38 @@ export function createMemoryQuestionLog(options: QuestionLogOptions): QuestionLo
     },
     async purge() {
       return purgeNow();
+    },
+    async daily(city, days) {
+      const list = byCity.get(city) ?? [];
+      const limit = cutoff();
+      return days.map((day) => {
+        const from = jstDayStart(day).getTime();
+        const figures = {
+          day,
+          questions: 0,
+          answered: 0,
+          ambiguous: 0,
+          noAnswer: 0,
+          feedback: 0,
+          helpful: 0,
+        };
+        // As on Redis: a day counts whole unless it is wholly older than the retention.
+        if (from + DAY_MS <= limit) return figures;
+        const end = lowerBound(list, from + DAY_MS);
+        for (let i = lowerBound(list, from); i < end; i++) {
+          const r = list[i]!.record;
+          if (r.kind === 'feedback') {
+            figures.feedback++;
+            if (r.helpful) figures.helpful++;
+            continue;
+          }
+          figures.questions++;
+          if (r.verdict === 'answered') figures.answered++;
+          else if (r.verdict === 'ambiguous') figures.ambiguous++;
+          else figures.noAnswer++;
+        }
+        return figures;
+      });
     },
   };
 }

@@ -5,8 +5,8 @@
  * most once an hour by `append`, by the injected clock) removes them with ZREMRANGEBYSCORE.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock, QuestionLog } from '../ports.js';
-import { retentionCutoff } from '../reports/index.js';
+import type { Clock, QuestionLog, QuestionLogDay } from '../ports.js';
+import { jstDate, jstDayStart, retentionCutoff } from '../reports/index.js';
 import { DEFAULT_RETENTION_MONTHS, QuestionLogRecordSchema } from '../schema/index.js';
 import type { QuestionLogRecord } from '../schema/index.js';
 import { decode } from './codec.js';
@@ -35,6 +35,21 @@ export interface RedisQuestionLog extends QuestionLog {
 }
 
 const PURGE_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** A day's hash as figures (absent fields are 0). */
+function dayFigures(day: string, raw: Record<string, string>): QuestionLogDay {
+  const n = (field: string) => Number(raw[field] ?? 0) || 0;
+  return {
+    day,
+    questions: n('questions'),
+    answered: n('answered'),
+    ambiguous: n('ambiguous'),
+    noAnswer: n('no_answer'),
+    feedback: n('feedback'),
+    helpful: n('helpful'),
+  };
+}
 
 export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQuestionLog {
   const keys = createKeys(options.prefix).questionLog;
@@ -73,11 +88,19 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
       if (Date.parse(record.at) < cutoff()) return;
       const { id, ...rest } = record;
       const member = JSON.stringify({ id, ...rest });
-      await redis
+      // The day's counts change in the same MULTI as the record: they never disagree with it.
+      const at = Date.parse(record.at);
+      const dayKey = keys.day(record.city, jstDate(new Date(at)));
+      const field =
+        record.kind === 'question' ? record.verdict : record.helpful ? 'helpful' : undefined;
+      const multi = redis
         .multi()
-        .zadd(keys.records(record.city), Date.parse(record.at), member)
+        .zadd(keys.records(record.city), at, member)
         .sadd(keys.cities(), record.city)
-        .exec();
+        .hincrby(dayKey, record.kind === 'question' ? 'questions' : 'feedback', 1);
+      if (field) multi.hincrby(dayKey, field, 1);
+      // Kept as long as the day's records can be read, then Redis forgets it by itself.
+      await multi.pexpireat(dayKey, at + (months * 31 + 2) * DAY_MS).exec();
       if (now() - lastPurge >= PURGE_EVERY_MS) await purge();
     },
     async read(city, from, to) {
@@ -99,6 +122,19 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
       }
     },
     purge,
+    async daily(city, days) {
+      const limit = cutoff();
+      const pipeline = redis.pipeline();
+      for (const day of days) pipeline.hgetall(keys.day(city, day));
+      const replies = (await pipeline.exec()) ?? [];
+      return days.map((day, i) => {
+        const [err, raw] = replies[i] ?? [null, {}];
+        if (err) throw err;
+        // A day wholly older than the retention counts nothing, as `read` returns nothing.
+        const expired = jstDayStart(day).getTime() + DAY_MS <= limit;
+        return dayFigures(day, expired ? {} : (raw as Record<string, string>));
+      });
+    },
     close: () => connection.close(),
   };
 }

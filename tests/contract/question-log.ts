@@ -120,6 +120,72 @@ export function questionLogContract(name: string, make: MakeQuestionLog): void {
       expect(await log.read('komaki', d('2026-01-01'), d('2027-01-01'))).toEqual([]);
     });
 
+    describe('daily counts', () => {
+      const feedback = (at: string, helpful: boolean, city = 'komaki'): QuestionLogInput => ({
+        kind: 'feedback',
+        at,
+        city,
+        entryId: 'komaki-x',
+        helpful,
+      });
+
+      it('counts each JST day’s questions by verdict and its feedback, in the order asked', async () => {
+        // 2026-04-13T15:00Z is midnight JST: the 14th in Japan.
+        await log.append(question('2026-04-13T14:59:59.000Z', 'late on the 13th'));
+        await log.append(question('2026-04-13T15:00:00.000Z', 'a'));
+        await log.append(question('2026-04-14T01:00:00+09:00', 'b', { verdict: 'ambiguous' }));
+        await log.append(question('2026-04-14T09:00:00.000Z', 'c', { verdict: 'no_answer' }));
+        await log.append(feedback('2026-04-14T09:01:00.000Z', true));
+        await log.append(feedback('2026-04-14T09:02:00.000Z', false));
+        await log.append(question('2026-04-14T10:00:00.000Z', 'x', { city: 'kashima' }));
+        await log.append(feedback('2026-04-14T10:01:00.000Z', true, 'kashima'));
+        const days = await log.daily!('komaki', ['2026-04-15', '2026-04-14', '2026-04-13']);
+        expect(days).toEqual([
+          {
+            day: '2026-04-15',
+            questions: 0,
+            answered: 0,
+            ambiguous: 0,
+            noAnswer: 0,
+            feedback: 0,
+            helpful: 0,
+          },
+          {
+            day: '2026-04-14',
+            questions: 3,
+            answered: 1,
+            ambiguous: 1,
+            noAnswer: 1,
+            feedback: 2,
+            helpful: 1,
+          },
+          {
+            day: '2026-04-13',
+            questions: 1,
+            answered: 1,
+            ambiguous: 0,
+            noAnswer: 0,
+            feedback: 0,
+            helpful: 0,
+          },
+        ]);
+        expect((await log.daily!('kashima', ['2026-04-14']))[0]).toMatchObject({
+          questions: 1,
+          feedback: 1,
+          helpful: 1,
+        });
+      });
+
+      it('counts nothing for a day wholly past the retention, nor for a record dropped as too old', async () => {
+        await log.append(question('2025-03-14T10:00:00.000Z', 'too old')); // dropped on arrival
+        await log.append(question('2026-04-01T00:00:00.000Z', 'recent'));
+        expect((await log.daily!('komaki', ['2025-03-14', '2026-04-01']))[1]!.questions).toBe(1);
+        expect((await log.daily!('komaki', ['2025-03-14']))[0]!.questions).toBe(0);
+        h.clock.set(d('2027-05-02T00:00:00.000Z'));
+        expect((await log.daily!('komaki', ['2026-04-01']))[0]!.questions).toBe(0);
+      });
+    });
+
     describe('retention', () => {
       it('keeps 13 months by default: older records are not read, and purge deletes them', async () => {
         await log.append(question('2025-03-16T00:00:00.000Z', 'kept (13 months minus a day)'));

@@ -47,13 +47,20 @@ describe.skipIf(!url)('redis question log', () => {
       verdict: 'no_answer',
     });
 
-    it('keeps one sorted set per city, scored by time, and the set of cities', async () => {
+    it('keeps one sorted set per city, scored by time, the set of cities and day counts', async () => {
       await log.ready();
       await log.append(q('2026-04-10T00:00:00Z', 'a'));
       expect((await raw.keys(`${prefix}*`)).sort()).toEqual([
         `${prefix}qlog:cities`,
         `${prefix}qlog:{komaki}`,
+        `${prefix}qlog:{komaki}:day:2026-04-10`,
       ]);
+      const day = `${prefix}qlog:{komaki}:day:2026-04-10`;
+      expect(await raw.hgetall(day)).toEqual({ questions: '1', no_answer: '1' });
+      // Expires by itself once the retention (13 months) is past the day.
+      expect(Number(await raw.call('pexpiretime', day))).toBe(
+        Date.parse('2026-04-10T00:00:00Z') + (13 * 31 + 2) * 86_400_000,
+      );
       const [member, score] = await raw.zrange(`${prefix}qlog:{komaki}`, '0', '0', 'WITHSCORES');
       expect(score).toBe(String(Date.parse('2026-04-10T00:00:00Z')));
       expect(member!.startsWith('{"id":"')).toBe(true);
