@@ -149,7 +149,6 @@ export interface Audience {
   ): AsyncIterable<SnapshotBatch>;
   /** Forgets a snapshot (after its broadcast is finished or cancelled). */
   dropSnapshot(snapshotKey: string): Promise<void>;
-}
   /**
    * How many residents follow now (配信停止 included), have blocked, and have stopped (among
    * those who follow), for the console's dashboard. Optional so test doubles need not have it;
@@ -163,6 +162,7 @@ export interface AudienceStats {
   friends: number;
   blocked: number;
   stopped: number;
+}
 
 /** What a worker got when it took up a batch (`BroadcastStore.claimBatch`). */
 export type BatchClaim =
@@ -245,7 +245,6 @@ export interface QuestionLog {
   read(city: string, from: Date, to: Date): Promise<QuestionLogRecord[]>;
   /** Deletes every record older than the retention now; returns how many were deleted. */
   purge(): Promise<number>;
-}
   /**
    * The city's counts per JST day (`YYYY-MM-DD`, in the order asked), kept as records are
    * appended, so the dashboard reads 30 small hashes instead of a month of records. Days older
@@ -263,6 +262,7 @@ export interface QuestionLogDay {
   noAnswer: number;
   feedback: number;
   helpful: number;
+}
 
 /**
  * スマホ教室: residents' 「前日に通知」 reminders and the weekly announcements (`src/store`: memory

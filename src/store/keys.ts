@@ -56,13 +56,13 @@ export interface QuestionLogKeys {
   records(city: string): string;
   /** Set: the cities that have records (for purging them all). */
   cities(): string;
-}
-
   /**
    * Hash: one JST day's counts (questions, answered, ambiguous, no_answer, feedback, helpful),
    * kept in the same MULTI as each append; same `{city}` slot as the records.
    */
   day(city: string, day: string): string;
+}
+
 /**
  * Broadcast keys share the `{bc}` hash tag: the scripts that settle a batch and update the
  * index change several of them at once.
@@ -138,9 +138,9 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
     questionLog: {
       records: (city) => `${prefix}qlog:{${city}}`,
       cities: () => `${prefix}qlog:cities`,
+      day: (city, day) => `${prefix}qlog:{${city}}:day:${day}`,
     },
     reminders: reminderKeys(`${prefix}rem:{rem}:`),
-      day: (city, day) => `${prefix}qlog:{${city}}:day:${day}`,
   };
 }
 
