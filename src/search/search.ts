@@ -61,7 +61,7 @@ const isKnown = (index: SearchIndex, word: string): boolean =>
   index.fields.aw.postings.has(word);
 
 /** A query word after typo correction: the term searched, its weight, its coverage credit. */
-interface QueryWord {
+export interface QueryWord {
   term: string;
   weight: number;
   credit: number;
@@ -106,13 +106,13 @@ function correctTypos(index: SearchIndex, a: Analyzed): QueryWord[] {
 }
 
 /** The analyzed query: terms per field (word fields share the words, gram fields the bigrams). */
-interface Query {
+export interface Query {
   fields: Record<FieldName, Map<string, number>>;
   words: QueryWord[];
   analyzed: Analyzed;
 }
 
-function analyzeQuery(index: SearchIndex, query: string): Query {
+export function analyzeQuery(index: SearchIndex, query: string): Query {
   const a = analyzeWithSynonyms(query, index.tokenize, index.synonyms);
   const script = scriptTerms(query);
   const qwords = correctTypos(index, a);
