@@ -4,7 +4,7 @@
  * is missing or older than any file under `console/` (and always with `force`, as in CI).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,20 +40,27 @@ export function ensureConsoleBuilt(options: { force?: boolean; quiet?: boolean }
   if (!existsSync(SOURCES)) {
     throw new Error('console/ does not exist: there is no admin console to build yet');
   }
-  if (!options.quiet) console.log(`building the admin console (${reason}): npm run build:console`);
+  // `npm run build:console` once package.json has it; vite itself until then.
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  }).scripts;
+  const [cmd, args] = scripts?.['build:console']
+    ? ['npm', ['run', '--silent', 'build:console']]
+    : [path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'console/vite.config.ts']];
+  if (!options.quiet) console.log(`building the admin console (${reason}): ${cmd} ${args.join(' ')}`);
   const started = Date.now();
-  const run = spawnSync('npm', ['run', '--silent', 'build:console'], {
+  const run = spawnSync(cmd, args, {
     cwd: ROOT,
     encoding: 'utf8',
     env: process.env,
   });
   if (run.status !== 0) {
     throw new Error(
-      `npm run build:console failed (${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`,
+      `the console build failed (${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`,
     );
   }
   if (!existsSync(CONSOLE_INDEX)) {
-    throw new Error(`npm run build:console did not write ${CONSOLE_INDEX}`);
+    throw new Error(`the console build did not write ${CONSOLE_INDEX}`);
   }
   if (!options.quiet) console.log(`admin console built in ${Date.now() - started} ms`);
 }

@@ -1,0 +1,107 @@
+/**
+ * Signing in and roles, as staff see them: a wrong token is refused next to the field and sets
+ * no cookie; a broadcaster gets a session cookie (HttpOnly, SameSite=Strict); a viewer sees no
+ * compose or send control and the API refuses a viewer's write even with a valid CSRF header;
+ * everything reachable with the keyboard alone.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { findChromium } from './lib/browser.js';
+import { currentSession, pageReady, sessionCookie, signIn } from './lib/console.js';
+import { useConsoleWorld } from './lib/fixture.js';
+import { tabTo } from './lib/keyboard.js';
+import { STAFF } from './lib/world.js';
+
+const chromiumPath = findChromium();
+
+describe.skipIf(!chromiumPath)('console sign-in and roles (chromium)', () => {
+  const t = useConsoleWorld(chromiumPath!);
+
+  it('refuses a wrong token next to the token field and sets no session cookie', async () => {
+    const page = await t.newPage('/');
+    await signIn(page, 'not-a-real-token-0000000000000000');
+    const field = page.getByLabel('管理トークン');
+    const error = page.locator('#token-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/トークン/);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain('token-error');
+    // The message sits in the same field block as the input.
+    expect(await page.locator('.field', { has: field }).locator('#token-error').count()).toBe(1);
+    expect(await sessionCookie(page)).toBeUndefined();
+    expect(await page.locator('main[data-ready="sign-in"]').count()).toBe(1);
+  });
+
+  it('signs a broadcaster in with a session cookie and shows the dashboard', async () => {
+    const page = await t.newPage('/');
+    await signIn(page, STAFF.broadcaster.token);
+    await pageReady(page, 'dashboard');
+    expect(await page.locator('header').textContent()).toContain(STAFF.broadcaster.name);
+    const cookie = await sessionCookie(page);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin' });
+    // The token itself is never the cookie.
+    expect(cookie?.value).not.toContain(STAFF.broadcaster.token);
+    // A broadcaster has no 監査ログ in the navigation (admin only).
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    expect(await nav.getByRole('link', { name: 'お知らせ配信' }).count()).toBe(1);
+    expect(await nav.getByRole('link', { name: '監査ログ' }).count()).toBe(0);
+  });
+
+  it('shows a viewer no compose or send control, and the API refuses their write', async () => {
+    const page = await t.newPage('/');
+    await signIn(page, STAFF.viewer.token);
+    await pageReady(page, 'dashboard');
+    await page.getByRole('navigation').getByRole('link', { name: 'お知らせ配信' }).click();
+    await pageReady(page, 'broadcasts');
+    expect(await page.getByRole('link', { name: /新しいお知らせ|作成/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /作成|送信/ }).count()).toBe(0);
+
+    // Straight to the compose route: no form to fill.
+    await page.goto(`${t.world.baseUrl}/admin/broadcasts/new`);
+    await page.locator('main[data-ready]').waitFor({ state: 'attached' });
+    expect(await page.getByRole('button', { name: /保存|送信/ }).count()).toBe(0);
+
+    // A direct write with the viewer's own session and CSRF token: 403 for the role, while the
+    // same header lets a viewer's allowed write (the count) through, so CSRF is not the reason.
+    const session = await currentSession(page);
+    expect(session.status).toBe(200);
+    expect(session.body.role).toBe('viewer');
+    const headers = { 'x-csrf-token': session.body.csrfToken ?? '' };
+    const base = `${t.world.baseUrl}/admin/api`;
+    const create = await page.request.post(`${base}/broadcasts`, {
+      headers,
+      data: { title: '閲覧者の配信', message: { type: 'text', text: 'テスト' }, target: { all: true } },
+    });
+    expect(create.status()).toBe(403);
+    const count = await page.request.post(`${base}/audience/count`, {
+      headers,
+      data: { target: { all: true } },
+    });
+    expect(count.status()).toBe(200);
+    // And without the CSRF header the cookie alone writes nothing.
+    const noCsrf = await page.request.post(`${base}/audience/count`, {
+      data: { target: { all: true } },
+    });
+    expect(noCsrf.status()).toBe(403);
+    expect(((await noCsrf.json()) as { code: string }).code).toBe('session/csrf');
+  });
+
+  it('signs in and reaches the compose form with the keyboard alone', async () => {
+    const page: Page = await t.newPage('/');
+    await pageReady(page, 'sign-in');
+    await tabTo(page, (el) => el.id === 'token');
+    await page.keyboard.type(STAFF.broadcaster.token);
+    await page.keyboard.press('Enter');
+    await pageReady(page, 'dashboard');
+    await tabTo(page, (el) => el.tag === 'A' && el.text === 'お知らせ配信');
+    await page.keyboard.press('Enter');
+    await pageReady(page, 'broadcasts');
+    await tabTo(page, (el) => /新しいお知らせ|作成/.test(el.text));
+    await page.keyboard.press('Enter');
+    await pageReady(page, 'compose');
+    // The first field of the form takes typing straight away after a Tab.
+    await tabTo(page, (el) => el.label.includes('タイトル'));
+    await page.keyboard.type('キーボードだけで作成');
+    expect(await page.getByLabel('タイトル').inputValue()).toBe('キーボードだけで作成');
+  });
+});
