@@ -48,7 +48,11 @@ const PAGES: PageSpec[] = [
   { label: 'ダッシュボード', route: '/', ready: 'dashboard' },
   { label: 'お知らせ配信（一覧）', route: '/broadcasts', ready: 'broadcasts' },
   { label: 'お知らせ作成', route: '/broadcasts/new', ready: 'compose' },
-  { label: 'お知らせ詳細・配信レポート', route: (w) => `/broadcasts/${w.broadcastId}`, ready: 'broadcast' },
+  {
+    label: 'お知らせ詳細・配信レポート',
+    route: (w) => `/broadcasts/${w.broadcastId}`,
+    ready: 'broadcast',
+  },
   { label: 'FAQ テスト', route: '/faq?q=住民票をコンビニで取りたい', ready: 'faq' },
   { label: '未回答の質問', route: '/unanswered', ready: 'unanswered' },
   { label: '月次レポート', route: '/reports', ready: 'reports' },
@@ -126,7 +130,8 @@ async function sessionCookie(world: World): Promise<string> {
     body: JSON.stringify({ token: STAFF.admin.token }),
   });
   const m = /madoguchi_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  if (res.status !== 200 || !m) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200 || !m)
+    throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return m[1]!;
 }
 
@@ -150,7 +155,8 @@ async function measure(browser: Browser, w: BenchWorld, cookie: string): Promise
       for (let i = 0; i < WARM_RUNS; i++) warm.push(await load(page, url, spec.ready));
       const warmApi = new Map<string, number[]>();
       for (const l of warm) {
-        for (const call of l.api) warmApi.set(call.path, [...(warmApi.get(call.path) ?? []), call.ms]);
+        for (const call of l.api)
+          warmApi.set(call.path, [...(warmApi.get(call.path) ?? []), call.ms]);
       }
       rows.push({ spec, cold, warm: median(warm.map((l) => l.ms)), warmApi });
       console.log(
@@ -167,9 +173,7 @@ async function measure(browser: Browser, w: BenchWorld, cookie: string): Promise
 function report(rows: Row[], seeded: SeededConsoleWorld, env: string): string {
   const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
   const table = rows.map(({ spec, cold, warm, warmApi }) => {
-    const api = [...warmApi]
-      .map(([p, ms]) => `\`${p}\` ${fmt(median(ms))}`)
-      .join(', ');
+    const api = [...warmApi].map(([p, ms]) => `\`${p}\` ${fmt(median(ms))}`).join(', ');
     const ok = Math.max(cold.ms, warm) < TARGET_MS ? '✓' : '✗';
     return `| ${spec.label} | ${fmt(cold.ms)} | ${fmt(warm)} | ${ok} | ${api || '—'} |`;
   });
@@ -201,7 +205,12 @@ async function main(): Promise<void> {
   const world = await startWorld({
     seed: async (redisUrl, prefix) => {
       console.log(`seeding ${RESIDENTS} residents and ${QUESTIONS} questions…`);
-      seeded = await seedConsoleWorld({ redisUrl, prefix, residents: RESIDENTS, questions: QUESTIONS });
+      seeded = await seedConsoleWorld({
+        redisUrl,
+        prefix,
+        residents: RESIDENTS,
+        questions: QUESTIONS,
+      });
       console.log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
     },
     env: { LOG_LEVEL: 'warn' },

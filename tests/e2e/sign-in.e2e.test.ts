@@ -70,7 +70,11 @@ describe.skipIf(!chromiumPath)('console sign-in and roles (chromium)', () => {
     const base = `${t.world.baseUrl}/admin/api`;
     const create = await page.request.post(`${base}/broadcasts`, {
       headers,
-      data: { title: '閲覧者の配信', message: { type: 'text', text: 'テスト' }, target: { all: true } },
+      data: {
+        title: '閲覧者の配信',
+        message: { type: 'text', text: 'テスト' },
+        target: { all: true },
+      },
     });
     expect(create.status()).toBe(403);
     const count = await page.request.post(`${base}/audience/count`, {

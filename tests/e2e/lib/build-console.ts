@@ -41,13 +41,16 @@ export function ensureConsoleBuilt(options: { force?: boolean; quiet?: boolean }
     throw new Error('console/ does not exist: there is no admin console to build yet');
   }
   // `npm run build:console` once package.json has it; vite itself until then.
-  const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    scripts?: Record<string, string>;
-  }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    }
+  ).scripts;
   const [cmd, args] = scripts?.['build:console']
     ? ['npm', ['run', '--silent', 'build:console']]
     : [path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'console/vite.config.ts']];
-  if (!options.quiet) console.log(`building the admin console (${reason}): ${cmd} ${args.join(' ')}`);
+  if (!options.quiet)
+    console.log(`building the admin console (${reason}): ${cmd} ${args.join(' ')}`);
   const started = Date.now();
   const run = spawnSync(cmd, args, {
     cwd: ROOT,

@@ -51,7 +51,8 @@ export function recipientsOf(
         !r.blocked &&
         !r.settings.stopped &&
         (!target.topics || r.settings.topics.some((t) => target.topics!.includes(t))) &&
-        (!target.areas || (r.settings.area !== undefined && target.areas.includes(r.settings.area))),
+        (!target.areas ||
+          (r.settings.area !== undefined && target.areas.includes(r.settings.area))),
     )
     .map((r) => r.userId);
 }

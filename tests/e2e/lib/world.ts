@@ -24,7 +24,10 @@ export const STAFF = {
 } as const;
 
 /** The staff test accounts that receive test sends (never residents of the seed). */
-export const TEST_USER_IDS = ['Uf00000000000000000000000000000a1', 'Uf00000000000000000000000000000a2'];
+export const TEST_USER_IDS = [
+  'Uf00000000000000000000000000000a1',
+  'Uf00000000000000000000000000000a2',
+];
 
 export const CHANNEL_SECRET = 'e2e-channel-secret';
 
