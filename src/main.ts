@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { createDispatcher, handleEvent } from './app/index.js';
 import type { AppDeps } from './app/index.js';
 import { readConfig } from './config/index.js';
@@ -24,6 +25,8 @@ import {
 import type { WiringContext } from './wiring/index.js';
 
 const clock: Clock = { now: () => new Date() };
+/** `dist/console` of the repo, from `src/main.ts` (tsx) and `dist/main.js` alike. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../dist/console/', import.meta.url));
 
 async function main(): Promise<void> {
   const result = readConfig(process.env);
@@ -49,6 +52,12 @@ async function main(): Promise<void> {
       'LOCAL MODE: no LINE_CHANNEL_ACCESS_TOKEN, so nothing is sent to LINE; replies are logged',
     );
   }
+  // Local mode without tokens: a one-process admin token, so the console can be tried at once.
+  // Never with LINE credentials (a real channel needs real, configured tokens).
+  const adminTokens =
+    config.line.mode === 'local' && config.admin.tokens.length === 0
+      ? [{ name: 'local', role: 'admin' as const, token: randomBytes(24).toString('base64url') }]
+      : config.admin.tokens;
   const context: WiringContext = { config, logger, clock };
 
   const metrics = createMetricsRegistry();
@@ -112,10 +121,19 @@ async function main(): Promise<void> {
     metrics,
     logger,
     info: { mode: config.line.mode, city: config.city },
+    trustProxy: config.trustProxy,
+    console: { dir: config.consoleDir ?? DEFAULT_CONSOLE_DIR },
     admin: {
       service: broadcasting.service,
-      tokens: config.admin.tokens,
+      tokens: adminTokens,
       logger,
+      sessions: {
+        store: stores.sessions,
+        clock,
+        idleMinutes: config.adminSession.idleMinutes,
+        maxHours: config.adminSession.maxHours,
+        audit: stores.audit,
+      },
       reports: {
         questionLog,
         city: config.city,
@@ -137,6 +155,14 @@ async function main(): Promise<void> {
       },
       `listening on http://${config.host}:${config.port}`,
     );
+    if (adminTokens !== config.admin.tokens) {
+      // Said once, on purpose: this token exists only in this process and this log line.
+      logger.info(
+        {},
+        `admin console: http://${config.host}:${config.port}/admin — sign in with token ` +
+          `${adminTokens[0]!.token} (local mode only; set ADMIN_TOKENS for real use)`,
+      );
+    }
   });
   // Keep idle keep-alive connections open longer than clients and proxies in front of us do
   // (Node's 5 s default races a client reusing a socket just as the server closes it, and that

@@ -9,6 +9,7 @@ import type { ResidentSettings, Target } from './schema/index.js';
 import type { QuestionLogInput, QuestionLogRecord } from './schema/index.js';
 import type { ClassAnnouncement, ClassReminder } from './schema/index.js';
 import type {
+  AdminSession,
   AuditEntry,
   AuditInput,
   BatchRecord,
@@ -300,4 +301,19 @@ export interface ReminderStore {
   getAnnouncement(week: string): Promise<ClassAnnouncement | undefined>;
   /** Stores `a` if the stored version is `a.version - 1` (none stored counts as 0). */
   putAnnouncement(a: ClassAnnouncement): Promise<boolean>;
+}
+
+/**
+ * Web console sessions (`src/store`: memory and Redis, one contract suite). `id` is a digest of
+ * the cookie value, never the cookie itself. A session lives `idleSeconds` after its last use
+ * (sliding), and never past its `expiresAt`. Every method may reject when the store is down.
+ */
+export interface SessionStore {
+  /** Stores a new session (replacing any under the same id). */
+  create(id: string, session: AdminSession, idleSeconds: number): Promise<void>;
+  /** The live session, or undefined when it never was, expired (idle or absolute) or was deleted. */
+  get(id: string): Promise<AdminSession | undefined>;
+  /** Restarts the idle time (capped by `expiresAt`); false when the session is gone. */
+  touch(id: string, idleSeconds: number): Promise<boolean>;
+  delete(id: string): Promise<void>;
 }

@@ -38,6 +38,12 @@ export interface Config {
   stateTtlSeconds: number;
   /** The admin API: no tokens = off. */
   admin: { tokens: AdminToken[]; testUserIds: string[] };
+  /** Web console sessions: idle minutes (sliding) and absolute hours. */
+  adminSession: { idleMinutes: number; maxHours: number };
+  /** The built web console; undefined: main.ts uses the repo's `dist/console`. */
+  consoleDir?: string;
+  /** Express's `trust proxy` (false: no proxy is believed). */
+  trustProxy: boolean | number | 'loopback';
   /** Segmented broadcasts. */
   broadcast: {
     rps: number;
@@ -99,6 +105,12 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       dedupTtlSeconds: e.DEDUP_TTL_SECONDS,
       stateTtlSeconds: e.STATE_TTL_SECONDS,
       admin: { tokens: e.ADMIN_TOKENS ?? [], testUserIds: e.ADMIN_TEST_USER_IDS ?? [] },
+      adminSession: {
+        idleMinutes: e.ADMIN_SESSION_IDLE_MINUTES,
+        maxHours: e.ADMIN_SESSION_MAX_HOURS,
+      },
+      ...(e.CONSOLE_DIR ? { consoleDir: e.CONSOLE_DIR } : {}),
+      trustProxy: e.TRUST_PROXY ?? false,
       broadcast: {
         rps: e.BROADCAST_RPS,
         quietHours: e.BROADCAST_QUIET_HOURS ?? { start: 21, end: 8 },

@@ -1,4 +1,7 @@
-/** The express app: webhook, health and metrics routes, and the mapping of errors to statuses. */
+/**
+ * The express app: webhook, health and metrics routes, the admin API and web console, and the
+ * mapping of errors to statuses.
+ */
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { Logger } from '../ports.js';
@@ -8,16 +11,34 @@ import { webhookRouter } from './webhook-route.js';
 import type { WebhookDeps } from './webhook-route.js';
 import { adminRouter } from './admin/router.js';
 import type { AdminDeps } from './admin/router.js';
+import { consoleRouter } from './console/index.js';
+import type { ConsoleDeps } from './console/index.js';
 
-/** `admin` absent: no admin API (local tools without broadcasts). */
-export type HttpDeps = WebhookDeps & HealthDeps & { logger: Logger; admin?: AdminDeps };
+/** Express's `trust proxy`: off, `loopback`, a number of hops, or every proxy (`true`). */
+export type TrustProxy = boolean | number | 'loopback';
+
+/**
+ * `admin` absent: no admin API (local tools without broadcasts). `console` absent: no web
+ * console pages. `trustProxy`: who may tell us the client's IP and HTTPS (default: nobody).
+ */
+export type HttpDeps = WebhookDeps &
+  HealthDeps & {
+    logger: Logger;
+    admin?: AdminDeps;
+    console?: ConsoleDeps;
+    trustProxy?: TrustProxy;
+  };
 
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS proxy, `req.secure` (the cookie's Secure flag) and `req.ip` (sign-in
+  // throttling) come from X-Forwarded-* — believed only from the proxies configured here.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
   if (deps.admin) app.use('/admin/api', adminRouter(deps.admin));
+  if (deps.console) app.use('/admin', consoleRouter(deps.console));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

@@ -6,3 +6,5 @@ export { createMetricsRegistry } from './metrics.js';
 export type { MetricsRegistry } from './metrics.js';
 export { registerProcessMetrics } from './process-metrics.js';
 export type { AdminDeps } from './admin/router.js';
+export type { TrustProxy } from './app.js';
+export type { AdminSessionDeps } from './admin/session-auth.js';

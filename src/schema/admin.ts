@@ -92,6 +92,10 @@ export const AUDIT_ACTIONS = [
   'broadcast.test',
   'broadcast.confirm',
   'broadcast.cancel',
+  // The web console's sign-in and sign-out (actor '?' and no role for a failed sign-in).
+  'session.sign_in',
+  'session.sign_in_failed',
+  'session.sign_out',
 ] as const;
 
 export const AuditEntrySchema = z.object({
@@ -100,7 +104,8 @@ export const AuditEntrySchema = z.object({
   at: isoTime,
   /** The token's name and role. */
   actor: z.string().min(1),
-  role: AdminRoleSchema,
+  /** Absent only when nobody is known (a failed sign-in). */
+  role: AdminRoleSchema.optional(),
   action: z.enum(AUDIT_ACTIONS),
   broadcastId: BroadcastIdSchema.optional(),
   target: TargetSchema.optional(),
@@ -112,3 +117,19 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type AuditInput = Omit<AuditEntry, 'id'>;
+
+/**
+ * A signed-in web console session, stored under a SHA-256 of its cookie value (so a dump of the
+ * store holds no usable cookie). `tokenDigest` (SHA-256 hex of the token used to sign in) and
+ * `role` let the server end the session when that token leaves ADMIN_TOKENS or changes role.
+ */
+export const AdminSessionSchema = z.object({
+  name: AdminTokenSchema.shape.name,
+  role: AdminRoleSchema,
+  tokenDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  csrfToken: z.string().min(32),
+  createdAt: isoTime,
+  /** The absolute end, whatever the activity (ADMIN_SESSION_MAX_HOURS after sign-in). */
+  expiresAt: isoTime,
+});
+export type AdminSession = z.infer<typeof AdminSessionSchema>;

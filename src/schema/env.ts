@@ -13,6 +13,19 @@ const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = (protocols: RegExp) => z.url({ protocol: protocols, error: 'must be a URL' });
 
+/**
+ * Which proxies are believed about the client's IP and HTTPS (X-Forwarded-*), as express's
+ * `trust proxy`: `off` (default), `loopback`, a number of hops, or `true` (any: only when
+ * nothing can reach the server except through the proxy).
+ */
+export const TrustProxySchema = z
+  .string()
+  .trim()
+  .regex(/^(off|false|true|loopback|\d{1,2})$/, 'use off, loopback, a number of hops or true')
+  .transform((v): boolean | number | 'loopback' =>
+    v === 'true' ? true : v === 'off' || v === 'false' ? false : v === 'loopback' ? v : Number(v),
+  );
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const EnvSchema = z.object({
@@ -62,5 +75,13 @@ export const EnvSchema = z.object({
   QUESTION_LOG_RETENTION_MONTHS: withDefault(int(1, 120), 13),
   /** `on`: FAQ, synonym and schedule files are reloaded when they change; `off`: at start only. */
   FAQ_RELOAD: withDefault(z.enum(['on', 'off']), 'on'),
+  /** Web console: minutes without a request before a session ends (sliding). */
+  ADMIN_SESSION_IDLE_MINUTES: withDefault(int(1, 24 * 60), 30),
+  /** Web console: hours a session lasts at most, however active. */
+  ADMIN_SESSION_MAX_HOURS: withDefault(int(1, 7 * 24), 8),
+  /** Proxies believed about client IP and HTTPS (see TrustProxySchema); unset: none. */
+  TRUST_PROXY: optional(TrustProxySchema),
+  /** The built web console; unset: `dist/console` of the repo (main.ts resolves it). */
+  CONSOLE_DIR: optional(z.string()),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -29,3 +29,6 @@ export { createMemoryReminderStore } from './reminders-memory.js';
 export { createRedisReminderStore } from './reminders-redis.js';
 export type { RedisReminderStore, RedisReminderStoreOptions } from './reminders-redis.js';
 export type { ReminderKeys } from './keys.js';
+export { createMemorySessionStore } from './session-memory.js';
+export { createRedisSessionStore } from './session-redis.js';
+export type { RedisSessionStore, RedisSessionStoreOptions } from './session-redis.js';

@@ -31,6 +31,8 @@ export interface StoreKeys {
   readonly questionLog: QuestionLogKeys;
   /** The keys of スマホ教室 reminders and announcements. */
   readonly reminders: ReminderKeys;
+  /** String: one web console session (JSON), by the SHA-256 hex of its cookie; TTL = its life. */
+  session(id: string): string;
 }
 
 /**
@@ -141,6 +143,7 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
       day: (city, day) => `${prefix}qlog:{${city}}:day:${day}`,
     },
     reminders: reminderKeys(`${prefix}rem:{rem}:`),
+    session: (id) => `${prefix}session:{${id}}`,
   };
 }
 

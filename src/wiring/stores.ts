@@ -2,17 +2,22 @@
  * Where the process keeps its state: with REDIS_URL, every store on one shared Redis connection
  * (BullMQ opens its own); without, in memory (lost on restart).
  */
-import type { Audience, QuestionLog, ReminderStore, Store } from '../ports.js';
+import type { Audience, AuditLog, QuestionLog, ReminderStore } from '../ports.js';
+import type { SessionStore, Store } from '../ports.js';
 import {
   closeRedisConnection,
   createMemoryAudience,
+  createMemoryAuditLog,
   createMemoryQuestionLog,
   createMemoryReminderStore,
+  createMemorySessionStore,
   createMemoryStore,
   createRedisAudience,
+  createRedisAuditLog,
   createRedisConnection,
   createRedisQuestionLog,
   createRedisReminderStore,
+  createRedisSessionStore,
   createRedisStore,
 } from '../store/index.js';
 import type { RedisConnection } from '../store/index.js';
@@ -32,6 +37,13 @@ export interface Stores {
   readonly questionLog: QuestionLog;
   /** スマホ教室 reminders and announcements. */
   readonly reminders: ReminderStore;
+  /** Web console sessions (on Redis they survive a restart or a second process). */
+  readonly sessions: SessionStore;
+  /**
+   * The audit log, for the console's sign-in entries. On Redis it is the stream broadcasting
+   * writes too; in memory it is a log of its own until broadcasting takes this one.
+   */
+  readonly audit: AuditLog;
   /** Closes the stores, then the shared connection (the stores do not own it). */
   close(): Promise<void>;
 }
@@ -52,6 +64,8 @@ export function createStores({ config, logger, clock }: WiringContext): Stores {
       audience: createMemoryAudience(),
       questionLog: createMemoryQuestionLog({ clock, retentionMonths }),
       reminders: createMemoryReminderStore(),
+      sessions: createMemorySessionStore({ clock }),
+      audit: createMemoryAuditLog(),
       close: () => store.close(),
     };
   }
@@ -64,6 +78,8 @@ export function createStores({ config, logger, clock }: WiringContext): Stores {
     audience: createRedisAudience({ client, prefix }),
     questionLog: createRedisQuestionLog({ client, prefix, clock, retentionMonths }),
     reminders: createRedisReminderStore({ client, prefix }),
+    sessions: createRedisSessionStore({ client, prefix, clock }),
+    audit: createRedisAuditLog({ client, prefix }),
     close: async () => {
       await store.close();
       await closeRedisConnection(client);

@@ -21,6 +21,8 @@ describe('readConfig', () => {
         dedupTtlSeconds: 86_400,
         stateTtlSeconds: 86_400,
         admin: { tokens: [], testUserIds: [] },
+        adminSession: { idleMinutes: 30, maxHours: 8 },
+        trustProxy: false,
         broadcast: {
           rps: 100,
           quietHours: { start: 21, end: 8 },

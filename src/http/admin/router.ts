@@ -16,6 +16,7 @@
  *   GET    /broadcasts/:id/report       delivery report                viewer
  *   GET    /audit?limit=&before=        the audit log, newest first    admin
  *   GET    /reports?city=&month=        question-log monthly report    viewer  (reports-route.ts)
+ *   POST/GET/DELETE /session             web console sign-in/out        —       (session-route.ts)
  */
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
@@ -24,6 +25,10 @@ import type { Logger } from '../../ports.js';
 import { BroadcastIdSchema } from '../../schema/index.js';
 import type { AdminToken } from '../../schema/index.js';
 import { actorOf, requireRole, requireToken } from './auth.js';
+import { createSessionAuth } from './session-auth.js';
+import type { AdminSessionDeps } from './session-auth.js';
+import { sessionRoutes } from './session-route.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
 import { adminErrorHandler } from './errors.js';
 import { reportsRoutes } from './reports-route.js';
 import type { AdminReportsDeps } from './reports-route.js';
@@ -34,6 +39,8 @@ export interface AdminDeps {
   logger: Logger;
   /** The question-log reports; absent: no `/reports` endpoint. */
   reports?: AdminReportsDeps;
+  /** Web console sessions (cookie + CSRF); absent: bearer tokens only, no `/session`. */
+  sessions?: AdminSessionDeps;
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -64,7 +71,12 @@ export function adminRouter(deps: AdminDeps): Router {
   const broadcaster = requireRole('broadcaster');
   const id = (req: Request) => String(req.params['id']);
 
-  router.use(requireToken(deps.tokens));
+  const sessions = deps.sessions && createSessionAuth(deps.sessions, deps.tokens);
+  if (sessions) {
+    const throttle = createSignInThrottle({ clock: sessions.deps.clock });
+    sessionRoutes(router, { tokens: deps.tokens, sessions, throttle, logger: deps.logger });
+  }
+  router.use(requireToken(deps.tokens, sessions));
   router.use(express.json({ limit: '100kb' }));
   router.param('id', (req, res, next) => checkId(req, res, next));
 

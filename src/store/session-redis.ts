@@ -1,0 +1,73 @@
+/**
+ * Web console sessions on Redis: one string per session (JSON) under `session:{<sha256>}`, whose
+ * TTL is the session's life: min(idle time, time left to the absolute end). Redis drops idle and
+ * ended sessions by itself; every read is parsed with the session schema.
+ */
+import type { Clock, SessionStore } from '../ports.js';
+import { AdminSessionSchema } from '../schema/index.js';
+import type { AdminSession } from '../schema/index.js';
+import { decode } from './codec.js';
+import { createKeys } from './keys.js';
+import { openStoreConnection, whenReady } from './redis-connection.js';
+import type { RedisSource } from './redis-connection.js';
+
+/** With a `url`, the store's own connection; commands time out after 2,000 ms by default. */
+export type RedisSessionStoreOptions = RedisSource & {
+  /** Key prefix (see `keys.ts`); default `madoguchi:`. */
+  prefix?: string;
+  /** For the absolute end; default the wall clock. */
+  clock?: Clock;
+};
+
+export interface RedisSessionStore extends SessionStore {
+  ready(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const wallClock: Clock = { now: () => new Date() };
+
+export function createRedisSessionStore(options: RedisSessionStoreOptions): RedisSessionStore {
+  const keys = createKeys(options.prefix);
+  const clock = options.clock ?? wallClock;
+  const connection = openStoreConnection(options, {
+    name: 'session store',
+    commandTimeoutMs: 2000,
+  });
+  const { redis } = connection;
+  /** ms the session may still live, or ≤ 0 when its absolute end has passed. */
+  const lifeMs = (s: AdminSession, idleSeconds: number) =>
+    Math.min(idleSeconds * 1000, Date.parse(s.expiresAt) - clock.now().getTime());
+
+  return {
+    ready: (timeoutMs) => whenReady(redis, timeoutMs),
+    close: () => connection.close(),
+    async create(id, session, idleSeconds) {
+      const checked = AdminSessionSchema.parse(session);
+      const ms = lifeMs(checked, idleSeconds);
+      if (ms <= 0) return;
+      await redis.set(keys.session(id), JSON.stringify(checked), 'PX', ms);
+    },
+    async get(id) {
+      const raw = await redis.get(keys.session(id));
+      if (raw === null) return undefined;
+      const session = decode(AdminSessionSchema, raw, 'session');
+      // The TTL already ends it at `expiresAt`; this guards a clock skew between us and Redis.
+      return Date.parse(session.expiresAt) > clock.now().getTime() ? session : undefined;
+    },
+    async touch(id, idleSeconds) {
+      const key = keys.session(id);
+      const raw = await redis.get(key);
+      if (raw === null) return false;
+      const ms = lifeMs(decode(AdminSessionSchema, raw, 'session'), idleSeconds);
+      if (ms <= 0) {
+        await redis.del(key);
+        return false;
+      }
+      // PEXPIRE answers 0 when the key vanished between the two commands (signed out meanwhile).
+      return (await redis.pexpire(key, ms)) === 1;
+    },
+    async delete(id) {
+      await redis.del(keys.session(id));
+    },
+  };
+}
