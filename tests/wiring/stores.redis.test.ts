@@ -41,11 +41,14 @@ describe('createStores', () => {
       expect(await stores.store.claimEvent('E1', 60)).toBe(true);
       await stores.audience.markFollowed('U1', { topics: [], stopped: false });
       expect(await stores.reminders.classIds()).toEqual([]);
+      expect(await stores.sessions.get('f'.repeat(64))).toBeUndefined();
+      expect(await stores.audit.list({ limit: 1 })).toEqual([]);
       await stores.close();
       // Closing the one connection stops every store: none has a connection of its own.
       await expect(stores.store.ping()).rejects.toThrow();
       await expect(stores.audience.count({ all: true })).rejects.toThrow();
       await expect(stores.reminders.classIds()).rejects.toThrow();
+      await expect(stores.sessions.get('f'.repeat(64))).rejects.toThrow();
     } finally {
       await deleteKeys(url, prefix);
     }

@@ -1,0 +1,13 @@
+import { createMemorySessionStore } from '../../src/store/index.js';
+import { manualClock } from '../contract/manual-clock.js';
+import { sessionStoreContract } from '../contract/session-store.js';
+
+sessionStoreContract('memory', async () => {
+  const clock = manualClock();
+  return {
+    store: createMemorySessionStore({ clock }),
+    clock,
+    elapse: async (seconds) => clock.advance(seconds),
+    cleanup: async () => {},
+  };
+});
