@@ -82,19 +82,39 @@ function figureRows(department: string, f: Figures, days: string[]): Cell[][] {
   return rows;
 }
 
-/** The report as one table: `section` is summary, top_entry, worst_entry, unanswered or daily. */
-export function reportToCsv(report: MonthlyReport): string {
+/**
+ * The report as one table: `section` is summary, top_entry, worst_entry, unanswered or daily.
+ * `overall: false` leaves out the (全体) rows (a report of one department).
+ */
+export function reportToCsv(report: MonthlyReport, options: { overall?: boolean } = {}): string {
   const rows: Cell[][] = [[...REPORT_CSV_HEADER]];
-  rows.push(...figureRows('(全体)', report.overall, report.days));
+  if (options.overall !== false) rows.push(...figureRows('(全体)', report.overall, report.days));
   for (const d of report.departments)
     rows.push(...figureRows(d.department, d.figures, report.days));
   return toCsv(rows);
 }
 
-/** The unanswered queue as CSV. */
-export function queueToCsv(groups: readonly QueueGroup[]): string {
+/**
+ * The unanswered queue as CSV. `department: true` adds a last column with each group's
+ * department (the console's download, where staff sort by it).
+ */
+export function queueToCsv(
+  groups: readonly QueueGroup[],
+  options: { department?: boolean } = {},
+): string {
+  const extra = options.department ? ['department'] : [];
   const rows: Cell[][] = [
-    ['rank', 'question', 'count', 'no_answer', 'not_helpful', 'entries', 'last_at', 'variants'],
+    [
+      'rank',
+      'question',
+      'count',
+      'no_answer',
+      'not_helpful',
+      'entries',
+      'last_at',
+      'variants',
+      ...extra,
+    ],
   ];
   groups.forEach((g, i) =>
     rows.push([
@@ -106,6 +126,7 @@ export function queueToCsv(groups: readonly QueueGroup[]): string {
       g.entries.join(' '),
       g.lastAt,
       g.variants.map((v) => `${v.text} (${v.count})`).join(' / '),
+      ...(options.department ? [g.department] : []),
     ]),
   );
   return toCsv(rows);

@@ -6,6 +6,7 @@
 import type { QuestionLogRecord } from '../schema/index.js';
 import { groupWordings, type GroupOptions } from './group-wordings.js';
 import { joinFeedback, type JoinedQuestion } from './join-feedback.js';
+import { NO_DEPARTMENT } from './monthly-report.js';
 
 export interface QueueGroup {
   text: string;
@@ -18,6 +19,11 @@ export interface QueueGroup {
   entries: string[];
   /** The newest question of the group (ISO time). */
   lastAt: string;
+  /**
+   * The department most of the group's questions went to (their top entry's; `NO_DEPARTMENT`
+   * when none had one): whose queue the group is in. Ties go to the name first in Japanese order.
+   */
+  department: string;
   variants: Array<{ text: string; count: number }>;
 }
 
@@ -56,7 +62,10 @@ function summarize(g: {
   let lastAt = '';
   let lastMs = -Infinity;
   const entries = new Map<string, number>();
+  const departments = new Map<string, number>();
   for (const q of g.items) {
+    const d = q.department ?? NO_DEPARTMENT;
+    departments.set(d, (departments.get(d) ?? 0) + 1);
     if (q.verdict === 'no_answer') noAnswer++;
     else if (q.feedback)
       entries.set(q.feedback.entryId, (entries.get(q.feedback.entryId) ?? 0) + 1);
@@ -75,6 +84,10 @@ function summarize(g: {
       .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
       .map(([id]) => id),
     lastAt,
+    department:
+      [...departments.entries()].sort(
+        ([a, x], [b, y]) => y - x || a.localeCompare(b, 'ja'),
+      )[0]?.[0] ?? NO_DEPARTMENT,
     variants: g.variants,
   };
 }

@@ -1,68 +1,81 @@
 /**
- * `GET /admin/api/reports?city=&month=` (role viewer or above): the monthly report of the
- * question log as JSON, the same data `madoguchi report` prints, for the web console.
- * `month` defaults to last month (JST); `city` to the city this server runs (the only one).
+ * `GET /admin/api/reports?city=&month=&department=&format=json|csv` (role viewer or above): the
+ * monthly report of the question log, the same data `madoguchi report` prints, for the web
+ * console; and `GET /unanswered` (unanswered-route.ts) from the same month data. `month`
+ * defaults to last month (JST); `city` to the city this server runs (the only one). Months come
+ * from a cache (month-cache.ts) so the console never waits for a month of records twice.
  */
 import type { RequestHandler, Router } from 'express';
-import type { Clock, Logger, QuestionLog } from '../../ports.js';
-import { buildMonthlyReport, jstMonth, monthRange, previousMonth } from '../../reports/index.js';
-import { MonthSchema } from '../../schema/index.js';
+import { buildMonthlyReport, jstMonth, previousMonth, reportToCsv } from '../../reports/index.js';
+import type { Figures, MonthlyReport } from '../../reports/index.js';
+import { createMonthCache } from './month-cache.js';
+import { departmentNames, monthData, monthQuery, sendCsv } from './month-query.js';
+import type { AdminReportsDeps } from './month-query.js';
+import { unansweredRoute } from './unanswered-route.js';
 
-export interface AdminReportsDeps {
-  questionLog: QuestionLog;
-  /** The city this server runs. */
-  city: string;
-  /** The city's name in the content in service (it may be reloaded). */
-  cityName?(): string | undefined;
-  clock: Clock;
-  /** The question of an entry id in the content in service, shown beside ids. */
-  entryQuestion?(id: string): string | undefined;
-  logger: Logger;
+export type { AdminReportsDeps } from './month-query.js';
+
+function withQuestions(f: Figures, question: AdminReportsDeps['entryQuestion']): Figures {
+  if (!question) return f;
+  const q = (id: string) => {
+    const text = question(id);
+    return text === undefined ? {} : { question: text };
+  };
+  return {
+    ...f,
+    topEntries: f.topEntries.map((e) => ({ ...e, ...q(e.id) })),
+    worstEntries: f.worstEntries.map((e) => ({ ...e, ...q(e.id) })),
+  };
 }
 
-const one = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+/** The report of one department (as `overall`, and its only entry in `departments`). */
+function forDepartment(report: MonthlyReport, department: string): MonthlyReport {
+  const found = report.departments.find((d) => d.department === department);
+  const figures =
+    found?.figures ?? buildMonthlyReport([], { city: report.city, month: report.month }).overall;
+  return { ...report, overall: figures, departments: [{ department, figures }] };
+}
 
-/** Adds the reports endpoint to the admin router, behind `viewer` (the role check). */
+/** Adds the reports and unanswered endpoints to the admin router, behind `viewer`. */
 export function reportsRoutes(
   router: Router,
   deps: AdminReportsDeps,
   viewer: RequestHandler,
 ): void {
+  const cache = createMonthCache(deps);
+  if (deps.warm) {
+    const now = jstMonth(deps.clock.now());
+    cache.warm(now);
+    cache.warm(previousMonth(now));
+  }
   router.get('/reports', viewer, async (req, res) => {
-    const city = one(req.query['city']) ?? deps.city;
-    const month = one(req.query['month']) ?? previousMonth(jstMonth(deps.clock.now()));
-    const problems: string[] = [];
-    if (!/^[a-z][a-z0-9-]*$/.test(city)) problems.push('city: must be a city id like komaki');
-    if (!MonthSchema.safeParse(month).success) problems.push('month: use YYYY-MM, e.g. 2026-04');
-    if (problems.length > 0) {
-      res.status(400).json({ error: problems.join('; '), code: 'reports/bad-request', problems });
+    const q = monthQuery(req, res, deps, previousMonth(jstMonth(deps.clock.now())));
+    if (!q) return;
+    const data = await monthData(cache, q.month, res, deps.logger);
+    if (!data) return;
+    const whole = data.report;
+    const picked = q.department ? forDepartment(whole, q.department) : whole;
+    const report: MonthlyReport = {
+      ...picked,
+      overall: withQuestions(picked.overall, deps.entryQuestion),
+      departments: picked.departments.map((d) => ({
+        department: d.department,
+        figures: withQuestions(d.figures, deps.entryQuestion),
+      })),
+    };
+    if (q.format === 'csv') {
+      const name = `report-${q.city}-${q.month}${q.department ? `-${q.department}` : ''}.csv`;
+      sendCsv(res, name, reportToCsv(report, { overall: !q.department }));
       return;
     }
-    if (city !== deps.city) {
-      res.status(404).json({
-        error: `this server keeps the question log of "${deps.city}" only`,
-        code: 'reports/unknown-city',
-      });
-      return;
-    }
-    const range = monthRange(month);
-    let records;
-    try {
-      records = await deps.questionLog.read(city, range.from, range.to);
-    } catch (err) {
-      deps.logger.warn({ err }, 'admin API: the question log could not be read');
-      res
-        .status(503)
-        .json({ error: 'the question log is not reachable now', code: 'reports/unavailable' });
-      return;
-    }
-    const report = buildMonthlyReport(records, {
-      city,
-      month,
-      ...(deps.entryQuestion ? { entryQuestion: deps.entryQuestion } : {}),
-    });
     const cityName = deps.cityName?.();
-    res.json({ ...(cityName ? { cityName } : {}), ...report });
+    res.json({
+      ...(cityName ? { cityName } : {}),
+      ...report,
+      ...(q.department ? { department: q.department } : {}),
+      departmentNames: departmentNames(deps, whole),
+      builtAt: data.builtAt.toISOString(),
+    });
   });
+  unansweredRoute(router, deps, cache, viewer);
 }
