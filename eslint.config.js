@@ -99,6 +99,27 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts'],
     rules: wiringRules('cli', 'The CLI uses another edge only through its index.ts.'),
   },
+  // The admin console (console/src, browser code): no Node modules, and from the server's src/
+  // only `import type` (its zod schemas' types); everything it needs comes over /admin/api.
+  {
+    files: ['console/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The console runs in the browser: no Node modules.' },
+            {
+              group: ['**/src/**'],
+              allowTypeImports: true,
+              message: 'The console may only `import type` from the server (src/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['console/vite.config.ts'], languageOptions: { globals: { process: 'readonly' } } },
   {
     files: ['src/wiring/**/*.ts'],
     rules: {

@@ -1,0 +1,108 @@
+/**
+ * The audit log (admins): every write on the admin API and every sign-in, newest first, 50 at
+ * a time; 「さらに古い記録」 pages back with `before` (the oldest id shown).
+ */
+import { useState } from 'preact/hooks';
+import { api, asApiError } from '../api/client.js';
+import type { AuditEntry } from '../api/types.js';
+import { LoadStatus } from '../components/load-status.js';
+import { PageTitle } from '../components/page-title.js';
+import { formatCount, formatJst } from '../display-format.js';
+import { usePageReady } from '../page-ready.js';
+import { Link } from '../router.js';
+import { ROLE_LABELS } from '../session.js';
+import { useApi } from '../use-api.js';
+
+const PAGE = 50;
+
+const ACTIONS: Record<string, string> = {
+  'broadcast.create': 'お知らせを作成',
+  'broadcast.update': 'お知らせを編集',
+  'broadcast.test': 'テスト送信',
+  'broadcast.confirm': '送信を確定',
+  'broadcast.cancel': '取り消し',
+  'session.sign_in': 'サインイン',
+  'session.sign_in_failed': 'サインイン失敗',
+  'session.sign_out': 'サインアウト',
+};
+
+export function AuditPage() {
+  const first = useApi(() => api.get<{ entries: AuditEntry[] }>('/audit', { limit: PAGE }), []);
+  const [more, setMore] = useState<AuditEntry[]>([]);
+  const [end, setEnd] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [moreError, setMoreError] = useState<string | undefined>(undefined);
+  usePageReady('audit', !!first.data, '監査ログ');
+
+  const entries = [...(first.data?.entries ?? []), ...more];
+  const loadMore = async () => {
+    const last = entries[entries.length - 1];
+    if (!last) return;
+    setBusy(true);
+    setMoreError(undefined);
+    try {
+      const r = await api.get<{ entries: AuditEntry[] }>('/audit', { limit: PAGE, before: last.id });
+      setMore((m) => [...m, ...r.entries]);
+      if (r.entries.length < PAGE) setEnd(true);
+    } catch (err) {
+      setMoreError(asApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle>監査ログ</PageTitle>
+      <p>管理画面と管理 API での操作の記録です（新しい順）。</p>
+      <LoadStatus loading={first.loading && !first.data} error={first.error} retry={first.reload} />
+      {first.data && (
+        <>
+          <div class="table-wrap">
+            <table class="table">
+              <caption class="visually-hidden">監査ログ</caption>
+              <thead>
+                <tr>
+                  <th scope="col">日時</th>
+                  <th scope="col">担当者</th>
+                  <th scope="col">操作</th>
+                  <th scope="col">お知らせ</th>
+                  <th scope="col" class="num">人数</th>
+                  <th scope="col">結果</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatJst(e.at)}</td>
+                    <td>
+                      {e.actor}
+                      <span class="muted">{e.role ? `（${ROLE_LABELS[e.role]}）` : ''}</span>
+                    </td>
+                    <td>{ACTIONS[e.action] ?? e.action}</td>
+                    <td>
+                      {e.broadcastId ? <Link href={`/broadcasts/${e.broadcastId}`}>{e.detail ?? e.broadcastId}</Link> : (e.detail ?? '')}
+                    </td>
+                    <td class="num">{e.count === undefined ? '' : formatCount(e.count)}</td>
+                    <td>{e.result === 'ok' ? '成功' : <span class="bad">{e.result}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {entries.length === 0 && <p>記録はまだありません。</p>}
+          {moreError && (
+            <p role="alert" class="field-error">
+              {moreError}
+            </p>
+          )}
+          {!end && (first.data.entries.length === PAGE) && (
+            <button type="button" onClick={() => void loadMore()} disabled={busy}>
+              {busy ? '読み込み中…' : 'さらに古い記録を見る'}
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The unanswered queue: questions of a month the bot could not answer, grouped by wording,
+ * most asked first, per department; the material for new FAQ entries. Downloadable as CSV.
+ */
+import { api } from '../api/client.js';
+import type { Unanswered } from '../api/types.js';
+import { LoadStatus } from '../components/load-status.js';
+import { CsvLink, MonthFilter } from '../components/month-filter.js';
+import { PageTitle } from '../components/page-title.js';
+import { formatCount, lastMonthJst } from '../display-format.js';
+import { useMeta } from '../meta.js';
+import { usePageReady } from '../page-ready.js';
+import { navigate, useLocation } from '../router.js';
+import { useApi } from '../use-api.js';
+
+export function UnansweredPage() {
+  const { query } = useLocation();
+  const month = query.get('month') || lastMonthJst();
+  const department = query.get('department') ?? '';
+  const meta = useMeta();
+  const { data, error, loading, reload } = useApi(
+    () => api.get<Unanswered>('/unanswered', { month, department: department || undefined }),
+    [month, department],
+  );
+  usePageReady('unanswered', !!data && !loading, '未回答の質問');
+  const apply = (m: string, d: string) =>
+    navigate(`/unanswered?month=${m}${d ? `&department=${encodeURIComponent(d)}` : ''}`);
+
+  return (
+    <>
+      <PageTitle actions={<CsvLink path="/unanswered" month={month} department={department} label="CSV でダウンロード" />}>
+        未回答の質問
+      </PageTitle>
+      <p>回答できなかった質問を、似た言い方ごとにまとめて多い順に並べています。新しい FAQ を作るときの参考にしてください。</p>
+      <MonthFilter month={month} department={department} departments={meta.data?.departments ?? []} onApply={apply} />
+      <LoadStatus loading={loading && !data} error={error} retry={reload} />
+      {data &&
+        (data.groups.length === 0 ? (
+          <p>この月の未回答の質問はありません。</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="table">
+              <caption class="visually-hidden">
+                {month} の未回答の質問{department && `（${department}）`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">質問（よくある言い方）</th>
+                  <th scope="col" class="num">
+                    件数
+                  </th>
+                  <th scope="col">ほかの言い方</th>
+                  <th scope="col">担当課</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.groups.map((g, i) => (
+                  <tr key={i}>
+                    <td>{g.text}</td>
+                    <td class="num">{formatCount(g.count)}</td>
+                    <td>
+                      {g.variants.filter((v) => v.text !== g.text).length === 0 ? (
+                        <span class="muted">—</span>
+                      ) : (
+                        <details>
+                          <summary>{g.variants.filter((v) => v.text !== g.text).length}通り</summary>
+                          <ul>
+                            {g.variants
+                              .filter((v) => v.text !== g.text)
+                              .map((v, j) => (
+                                <li key={j}>
+                                  {v.text}（{formatCount(v.count)}件）
+                                </li>
+                              ))}
+                          </ul>
+                        </details>
+                      )}
+                    </td>
+                    <td>{g.department ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </>
+  );
+}
