@@ -153,4 +153,40 @@ describe('readConfig: admin API and broadcasts', () => {
       'FAQ_RELOAD',
     ]);
   });
+
+  it('reads the web console settings: session times, trusted proxies, console folder', () => {
+    const result = readConfig({
+      ADMIN_SESSION_IDLE_MINUTES: '15',
+      ADMIN_SESSION_MAX_HOURS: '12',
+      TRUST_PROXY: 'loopback',
+      CONSOLE_DIR: '/srv/console',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      adminSession: { idleMinutes: 15, maxHours: 12 },
+      trustProxy: 'loopback',
+      consoleDir: '/srv/console',
+    });
+    const trust = (v: string) => {
+      const r = readConfig({ TRUST_PROXY: v });
+      return r.ok ? r.config.trustProxy : r.problems;
+    };
+    expect(['off', 'false', 'true', '2', ' 1 ', ''].map(trust)).toEqual([
+      false,
+      false,
+      true,
+      2,
+      1,
+      false,
+    ]);
+    const bad = readConfig({
+      ADMIN_SESSION_IDLE_MINUTES: '0',
+      ADMIN_SESSION_MAX_HOURS: '1000',
+      TRUST_PROXY: '10.0.0.0/8',
+    });
+    expect(!bad.ok && bad.problems.map((p) => p.split(':')[0])).toEqual([
+      'ADMIN_SESSION_IDLE_MINUTES',
+      'ADMIN_SESSION_MAX_HOURS',
+      'TRUST_PROXY',
+    ]);
+  });
 });

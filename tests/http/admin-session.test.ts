@@ -134,7 +134,24 @@ describe('the session cookie', () => {
         .send({ target: { all: true } });
     const evil = await post('https://evil.example');
     expect([evil.status, evil.body.code]).toEqual([403, 'session/csrf']);
+    expect(evil.body.error).toContain('http://madoguchi.test');
     expect((await post('http://madoguchi.test')).body).toMatchObject({ count: 5 });
+  });
+
+  it('behind a trusted TLS proxy, takes https://<host> as our own origin', async () => {
+    const behind = await sessionWorld({ trustProxy: 1 });
+    const s = await signIn(behind.app, TOKENS.viewer);
+    const post = (proto: string) =>
+      request(behind.app)
+        .post('/admin/api/audience/count')
+        .set('Host', 'madoguchi.test')
+        .set('X-Forwarded-Proto', proto)
+        .set('Cookie', s.cookie)
+        .set('X-CSRF-Token', s.csrf)
+        .set('Origin', 'https://madoguchi.test')
+        .send({ target: { all: true } });
+    expect((await post('https')).status).toBe(200);
+    expect((await post('http')).status).toBe(403);
   });
 
   it('leaves bearer tokens as they were: no CSRF token needed, bearer wins over a cookie', async () => {

@@ -16,7 +16,8 @@ import type { Actor } from '../../app/index.js';
 import type { AdminRole, AdminToken } from '../../schema/index.js';
 import { actorOfSession } from './session-auth.js';
 import type { SessionAuth } from './session-auth.js';
-import { SESSION_COOKIE, sameOrigin, sameSecret, sessionCookie } from './session-cookie.js';
+import { SESSION_COOKIE, crossOriginBody, sameOrigin, sameSecret } from './session-cookie.js';
+import { sessionCookie } from './session-cookie.js';
 
 const RANK: Record<AdminRole, number> = { viewer: 1, broadcaster: 2, admin: 3 };
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
@@ -55,7 +56,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 export function refuseCrossSite(req: Request, res: Response, csrfToken: string): boolean {
   if (SAFE_METHODS.has(req.method)) return false;
   if (!sameOrigin(req)) {
-    res.status(403).json({ error: 'the request comes from another origin', code: 'session/csrf' });
+    res.status(403).json(crossOriginBody(req));
     return true;
   }
   if (!sameSecret(req.get('x-csrf-token') ?? '', csrfToken)) {

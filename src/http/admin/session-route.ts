@@ -15,7 +15,7 @@ import type { Logger } from '../../ports.js';
 import type { AuditInput, AdminToken } from '../../schema/index.js';
 import { findToken, refuseCrossSite, sessionExpired } from './auth.js';
 import type { SessionAuth } from './session-auth.js';
-import { sameOrigin, sessionCookie } from './session-cookie.js';
+import { crossOriginBody, sameOrigin, sessionCookie } from './session-cookie.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
 export interface SessionRouteDeps {
@@ -55,9 +55,7 @@ export function sessionRoutes(router: Router, deps: SessionRouteDeps): void {
     }
     // A sign-in from another site would plant that site's session in our browser.
     if (!sameOrigin(req)) {
-      res
-        .status(403)
-        .json({ error: 'the request comes from another origin', code: 'session/csrf' });
+      res.status(403).json(crossOriginBody(req));
       return;
     }
     const ip = req.ip ?? '?';
