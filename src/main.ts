@@ -90,6 +90,7 @@ async function main(): Promise<void> {
     // One try per call: broadcast retries go through the queue, under its rate cap.
     sender: createSender(context, metrics, 1),
     audience,
+    audit: stores.audit,
     city: () => content.city(),
   });
   broadcasting.start().catch((err: unknown) => {

@@ -4,14 +4,12 @@
  */
 import { createBroadcastService } from '../app/index.js';
 import type { BroadcastDeps, BroadcastService } from '../app/index.js';
-import type { Audience, Metrics, Sender } from '../ports.js';
+import type { Audience, AuditLog, Metrics, Sender } from '../ports.js';
 import { createBullDelivery, createInlineDelivery } from '../queue/index.js';
 import type { CityConfig } from '../schema/index.js';
 import {
   createKeys,
-  createMemoryAuditLog,
   createMemoryBroadcastStore,
-  createRedisAuditLog,
   createRedisBroadcastStore,
 } from '../store/index.js';
 import type { WiringContext } from './context.js';
@@ -22,6 +20,8 @@ export interface BroadcastParts {
   /** One try per call: broadcast retries go through the queue, under its rate cap. */
   sender: Sender;
   audience: Audience;
+  /** The one audit log (`Stores.audit`): console sign-ins and broadcast writes land together. */
+  audit: AuditLog;
   city: () => CityConfig;
 }
 
@@ -48,7 +48,6 @@ export function createBroadcasting(
     const deps: BroadcastDeps = {
       ...common,
       broadcasts: createMemoryBroadcastStore(),
-      audit: createMemoryAuditLog(),
       queue,
     };
     queue.bind(deps);
@@ -70,7 +69,6 @@ export function createBroadcasting(
   const deps: BroadcastDeps = {
     ...common,
     broadcasts: createRedisBroadcastStore({ client, prefix }),
-    audit: createRedisAuditLog({ client, prefix }),
     queue,
   };
   return {
