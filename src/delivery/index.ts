@@ -24,3 +24,5 @@ export { classifySendFailure } from './send-failure.js';
 export type { SendFailure } from './send-failure.js';
 export { allSettled, batchSize, buildReport, outcomeOf } from './report.js';
 export { noticeText, renderNotice } from './render-notice.js';
+export { NOTICE_LAYOUTS } from './notice-templates.js';
+export type { NoticeTemplate } from './notice-templates.js';

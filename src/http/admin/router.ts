@@ -16,6 +16,8 @@
  *   GET    /broadcasts/:id/report       delivery report                viewer
  *   GET    /audit?limit=&before=        the audit log, newest first    admin
  *   GET    /reports?city=&month=        question-log monthly report    viewer  (reports-route.ts)
+ *   GET    /unanswered?month=           unanswered queue (json|csv)    viewer  (unanswered-route.ts)
+ *   GET    /meta, /dashboard, /faq/search; POST /notices/render (broadcaster): console-routes.ts
  *   POST/GET/DELETE /session             web console sign-in/out        —       (session-route.ts)
  */
 import express from 'express';
@@ -32,6 +34,8 @@ import { createSignInThrottle } from './sign-in-throttle.js';
 import { adminErrorHandler } from './errors.js';
 import { reportsRoutes } from './reports-route.js';
 import type { AdminReportsDeps } from './reports-route.js';
+import { consoleRoutes } from './console-routes.js';
+import type { AdminConsoleDeps } from './console-routes.js';
 
 export interface AdminDeps {
   service: BroadcastService;
@@ -39,6 +43,8 @@ export interface AdminDeps {
   logger: Logger;
   /** The question-log reports; absent: no `/reports` endpoint. */
   reports?: AdminReportsDeps;
+  /** The console's read endpoints (meta, dashboard, FAQ tester, notice preview); absent: none. */
+  console?: AdminConsoleDeps;
   /** Web console sessions (cookie + CSRF); absent: bearer tokens only, no `/session`. */
   sessions?: AdminSessionDeps;
 }
@@ -141,6 +147,7 @@ export function adminRouter(deps: AdminDeps): Router {
     json(async (req) => ({ entries: await service.audit(req.query) })),
   );
   if (deps.reports) reportsRoutes(router, deps.reports, viewer);
+  if (deps.console) consoleRoutes(router, deps.console, service, { viewer, broadcaster });
   router.use((req, res) => {
     res
       .status(404)
