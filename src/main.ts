@@ -140,8 +140,19 @@ async function main(): Promise<void> {
         city: config.city,
         cityName: () => content.current()?.city.name,
         entryQuestion: (id) => content.current()?.entry(id)?.question,
+        departments: () => content.current()?.city.departments.map((d) => d.name) ?? [],
+        // Build this month and last in the background now, so the console's first report is fast.
+        warm: true,
         clock,
         logger,
+      },
+      console: {
+        content: () => content.current(),
+        audience,
+        questionLog,
+        clock,
+        quietHours: config.broadcast.quietHours,
+        testAccounts: config.admin.testUserIds.length,
       },
     },
   });

@@ -31,7 +31,10 @@ export interface MonthCacheOptions {
   city: string;
   clock: Clock;
   logger: Logger;
-  /** How long the current month's data is served without a rebuild. Default 60 s. */
+  /**
+   * How long the current month's data is served without a rebuild. Default 5 min: building a
+   * month holds the event loop for ~1–2 s (grouping is synchronous), so not more often.
+   */
   freshMs?: number;
   /** The same for past months (they only change by purges). Default 1 h. */
   pastFreshMs?: number;
@@ -53,7 +56,7 @@ interface Slot {
 
 export function createMonthCache(options: MonthCacheOptions): MonthCache {
   const { questionLog, city, clock, logger } = options;
-  const freshMs = options.freshMs ?? 60_000;
+  const freshMs = options.freshMs ?? 300_000;
   const pastFreshMs = options.pastFreshMs ?? 3_600_000;
   const maxMonths = options.maxMonths ?? 6;
   const slots = new Map<string, Slot>();
