@@ -91,7 +91,17 @@ export async function monthData(
  * (non-ASCII department names go in `filename*`, RFC 6266).
  */
 export function sendCsv(res: Response, filename: string, csv: string): void {
-  res.attachment(filename);
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const star = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  res.set(
+    'Content-Disposition',
+    ascii === filename
+      ? `attachment; filename="${filename}"`
+      : `attachment; filename="${ascii}"; filename*=UTF-8''${star}`,
+  );
   res.type('text/csv; charset=utf-8').send(`\uFEFF${csv}`);
 }
 
