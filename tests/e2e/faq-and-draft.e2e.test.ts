@@ -51,7 +51,7 @@ describe.skipIf(!chromiumPath)('console FAQ tester and drafts (chromium)', () =>
     const title = '下書きが残ることの確認';
     const text = '本文の途中です。サインインが切れても消えないはずです。';
     await page.getByLabel('タイトル').fill(title);
-    await page.getByLabel('本文', { exact: true }).fill(text);
+    await page.getByRole('textbox', { name: /^本文/ }).fill(text);
 
     // The session ends on the server (idle expiry, a restart of the store…).
     await deleteKeys(t.world.redis.url, `${t.world.prefix}session:`);
@@ -66,7 +66,7 @@ describe.skipIf(!chromiumPath)('console FAQ tester and drafts (chromium)', () =>
     await pageReady(page, 'compose');
     expect(new URL(page.url()).pathname).toBe('/admin/broadcasts/new');
     expect(await page.getByLabel('タイトル').inputValue()).toBe(title);
-    expect(await page.getByLabel('本文', { exact: true }).inputValue()).toBe(text);
+    expect(await page.getByRole('textbox', { name: /^本文/ }).inputValue()).toBe(text);
     expect(await page.getByText('保存されていない入力を復元しました').count()).toBe(1);
   });
 });

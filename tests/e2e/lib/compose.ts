@@ -15,7 +15,7 @@ export interface NoticeInput {
 /** Types the notice into the form; the target is 条件で選ぶ with the given ticks, sent now. */
 export async function fillNotice(page: Page, n: NoticeInput): Promise<void> {
   await page.getByLabel('タイトル').fill(n.title);
-  await page.getByLabel('本文', { exact: true }).fill(n.text);
+  await page.getByRole('textbox', { name: /^本文/ }).fill(n.text);
   await page.getByLabel('担当課').fill(n.department);
   await page.getByLabel('問い合わせ先').fill(n.contact);
   await page.getByRole('radio', { name: '条件で選ぶ' }).check();
