@@ -288,9 +288,10 @@ describe('GET /unanswered', () => {
     expect(body.slice(1).split('\r\n')[0]).toBe(
       'rank,question,count,no_answer,not_helpful,entries,last_at,variants,department',
     );
-    const disposition = res.headers['content-disposition'];
-    expect(disposition).toContain('attachment');
-    expect(decodeURIComponent(disposition)).toContain('unanswered-testcity-2026-04-市民課.csv');
+    // Japanese in filename* (RFC 6266); an ASCII fallback in filename.
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="unanswered-testcity-2026-04-___.csv"; filename*=UTF-8''${encodeURIComponent('unanswered-testcity-2026-04-市民課.csv')}`,
+    );
   });
 
   it('says what is wrong (400)', async () => {
