@@ -7,6 +7,8 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The web console (Vite + Preact) builds into dist/console, served under /admin.
+COPY console ./console
 RUN npm run build
 
 FROM node:22-slim AS runtime
