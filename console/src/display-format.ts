@@ -38,6 +38,11 @@ export function shortDay(day: string): string {
   return m ? `${Number(m[1])}/${Number(m[2])}` : day;
 }
 
+/** This month in JST, as YYYY-MM (the unanswered queue's default: work still to do). */
+export function thisMonthJst(now = new Date()): string {
+  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 7);
+}
+
 /** The month before this one in JST, as YYYY-MM (the default of the monthly pages). */
 export function lastMonthJst(now = new Date()): string {
   const jst = new Date(now.getTime() + 9 * 3600_000);

@@ -59,9 +59,11 @@ export interface CountedChoice extends Choice {
 /** `GET /dashboard`. */
 export interface Dashboard {
   generatedAt: string;
-  residents: { friends: number; blocked: number; stopped: number };
+  /** null when the audience keeps no counts (then the page says so). */
+  residents: { friends: number; blocked: number; stopped: number } | null;
   topics: CountedChoice[];
   areas: CountedChoice[];
+  /** null without a question log. */
   questions: {
     days: string[];
     daily: number[];
@@ -73,7 +75,7 @@ export interface Dashboard {
     feedback: number;
     helpful: number;
     helpfulShare: number | null;
-  };
+  } | null;
   broadcasts: Broadcast[];
 }
 
@@ -87,6 +89,8 @@ export interface FaqSearch {
   query: string;
   verdict: Verdict;
   terms: string[];
+  /** Words the engine read as another known word (typos, kana spellings). */
+  repaired?: Array<{ typed: string; term: string }>;
   results: Array<{
     rank: number;
     id: string;
@@ -152,6 +156,9 @@ export interface UnansweredGroup {
 export interface Unanswered {
   month: string;
   department?: string;
+  /** Every department with questions that month (for the filter). */
+  departmentNames?: string[];
+  total?: number;
   groups: UnansweredGroup[];
 }
 
@@ -185,5 +192,7 @@ export interface MonthlyReport {
   month: string;
   days: string[];
   overall: ReportFigures;
-  departments: Array<{ department: string; figures: ReportFigures }> | string[];
+  departments: Array<{ department: string; figures: ReportFigures }>;
+  /** Every department with questions that month (for the filter). */
+  departmentNames?: string[];
 }

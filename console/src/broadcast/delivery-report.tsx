@@ -18,6 +18,7 @@ const REASONS: Record<string, string> = {
 
 function seconds(ms: number | undefined): string {
   if (ms === undefined) return '—';
+  if (ms < 1000) return '1秒未満';
   return ms < 60_000 ? `${(ms / 1000).toFixed(1)}秒` : `${Math.floor(ms / 60_000)}分${Math.round((ms % 60_000) / 1000)}秒`;
 }
 
@@ -86,11 +87,11 @@ export function DeliveryReportView(props: { report: DeliveryReport; refreshing: 
         <caption>送信のまとまり（1回に最大500人）</caption>
         <thead>
           <tr>
-            <th scope="col">合計</th>
-            <th scope="col">届いた</th>
-            <th scope="col">失敗</th>
-            <th scope="col">取消</th>
-            <th scope="col">送信待ち</th>
+            <th scope="col" class="num">合計</th>
+            <th scope="col" class="num">届いた</th>
+            <th scope="col" class="num">失敗</th>
+            <th scope="col" class="num">取消</th>
+            <th scope="col" class="num">送信待ち</th>
           </tr>
         </thead>
         <tbody>

@@ -30,11 +30,13 @@ export function DailyChart(props: { days: string[]; counts: number[]; label: str
   const summary =
     days.length === 0
       ? `${props.label}: データがありません`
-      : `${props.label}: ${shortDay(days[0]!)}〜${shortDay(days[days.length - 1]!)} の合計 ${formatCount(total)}件、最も多い日は ${shortDay(days[peak] ?? '')} の ${formatCount(max)}件`;
+      : total === 0
+        ? `${props.label}: ${shortDay(days[0]!)}〜${shortDay(days[days.length - 1]!)} の質問はありません`
+        : `${props.label}: ${shortDay(days[0]!)}〜${shortDay(days[days.length - 1]!)} の合計 ${formatCount(total)}件、最も多い日は ${shortDay(days[peak] ?? '')} の ${formatCount(max)}件`;
 
   return (
     <figure class="daily-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} class="grid" />

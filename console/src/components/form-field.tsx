@@ -8,10 +8,11 @@ import type { ComponentChildren } from 'preact';
 export const errorId = (id: string) => `${id}-error`;
 export const hintId = (id: string) => `${id}-hint`;
 
-/** The ARIA attributes a control needs to point at its hint and error. */
-export function describedBy(id: string, hint: boolean, error: string | undefined) {
+/** The ARIA attributes a control needs to point at its hint and error (and say it is required). */
+export function describedBy(id: string, hint: boolean, error: string | undefined, required = false) {
   const ids = [hint ? hintId(id) : '', error ? errorId(id) : ''].filter(Boolean).join(' ');
   return {
+    ...(required ? { 'aria-required': true as const } : {}),
     ...(ids ? { 'aria-describedby': ids } : {}),
     ...(error ? { 'aria-invalid': true as const } : {}),
   };
@@ -37,10 +38,16 @@ export function FormField(props: {
 }) {
   return (
     <div class={`field${props.error ? ' has-error' : ''}`}>
-      <label for={props.id}>
-        {props.label}
-        {props.required && <span class="required">必須</span>}
-      </label>
+      {/* 必須 sits outside the label, so the field's name stays 「本文」; the control itself
+          says aria-required. */}
+      <div class="field-label">
+        <label for={props.id}>{props.label}</label>
+        {props.required && (
+          <span class="required" aria-hidden="true">
+            必須
+          </span>
+        )}
+      </div>
       {props.hint && (
         <p class="hint" id={hintId(props.id)}>
           {props.hint}

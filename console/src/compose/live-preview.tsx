@@ -26,7 +26,7 @@ export function LivePreview(props: { draft: Draft; meta: Meta }) {
   const [messages, setMessages] = useState<LineMessage[]>([]);
   const [note, setNote] = useState<string | undefined>(undefined);
   const body = {
-    ...messageOf(draft, meta),
+    message: messageOf(draft, meta),
     title: draft.title,
     department: draft.department,
     contact: draft.contact,
@@ -41,7 +41,18 @@ export function LivePreview(props: { draft: Draft; meta: Meta }) {
         (r) => {
           if (!live) return;
           setMessages(r.messages);
-          setNote(r.messages.length === 0 ? '必要な項目を入力すると表示されます。' : undefined);
+          // Missing fields are drawn as placeholders; other problems (a bad link, LINE's
+          // limits) are worth seeing while typing.
+          const notes = r.problems
+            .map((p) => (typeof p === 'string' ? p : p.message))
+            .filter((m) => !m.endsWith('を入力してください'));
+          setNote(
+            r.messages.length === 0
+              ? '必要な項目を入力すると表示されます。'
+              : notes.length > 0
+                ? `注意: ${notes.join('／')}`
+                : undefined,
+          );
         },
         (err: unknown) => {
           if (!live) return;

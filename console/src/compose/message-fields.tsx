@@ -26,7 +26,7 @@ function ParamField(props: {
     name: id,
     value: props.value,
     onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
-    ...describedBy(id, !!hint, props.error),
+    ...describedBy(id, !!hint, props.error, param.required),
   };
   return (
     <FormField id={id} label={param.label} required={param.required} hint={hint} error={props.error}>
@@ -89,7 +89,7 @@ export function MessageFields(props: {
             rows={8}
             value={draft.text}
             onInput={(e) => props.onChange({ text: e.currentTarget.value })}
-            {...describedBy('message-text', true, problems['message.text'])}
+            {...describedBy('message-text', true, problems['message.text'], true)}
           />
         </FormField>
       ) : (

@@ -28,20 +28,31 @@ interface Loaded {
   broadcast: Broadcast;
   preview: Preview;
   report?: DeliveryReport;
-  meta: Meta;
+  /** Only for the account's name in the preview: the page works without it. */
+  meta: Meta | undefined;
 }
 
 async function loadAll(id: string): Promise<Loaded> {
   const [broadcast, preview, meta] = await Promise.all([
     api.get<Broadcast>(`/broadcasts/${id}`),
     api.get<Preview>(`/broadcasts/${id}/preview`),
-    loadMeta(),
+    loadMeta().catch(() => undefined),
   ]);
   const report =
     broadcast.state === 'draft' || (broadcast.state === 'cancelled' && !broadcast.confirmed)
       ? undefined
       : await api.get<DeliveryReport>(`/broadcasts/${id}/report`);
   return { broadcast, preview, meta, ...(report ? { report } : {}) };
+}
+
+/** When it goes out, in words: started at, planned for, or right after confirming. */
+function sendTimeText(b: Broadcast, preview: Preview): string {
+  if (b.startedAt) return `${formatJst(b.startedAt)} に開始`;
+  const when = preview.sendAt;
+  const held = when?.held ? `（夜間のため ${when.jst} に送ります）` : '';
+  if (b.state === 'draft' && !b.notice.sendAt) return `確定後すぐ${held}`;
+  if (when) return `${when.jst}${held ? '（夜間のため朝まで待ちます）' : ''}`;
+  return '—';
 }
 
 export function BroadcastDetailPage(props: { session: Session; id: string }) {
@@ -116,6 +127,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
         }
       >
         {n.title} <StateBadge state={b.state} />
+        {n.urgent && <span class="badge urgent">緊急</span>}
       </PageTitle>
       <div role="status" aria-live="polite" class="status-line">
         {status && <p class={`notice-box ${status.bad ? 'error' : 'info'}`}>{status.text}</p>}
@@ -130,11 +142,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
             <dd>{formatCount(report?.recipients || preview.count)}人</dd>
             <dt>送信日時</dt>
             <dd>
-              {b.startedAt
-                ? `${formatJst(b.startedAt)} に開始`
-                : preview.sendAt
-                  ? `${preview.sendAt.jst}${preview.sendAt.held ? '（夜間のため朝に送ります）' : ''}`
-                  : '確定後すぐ'}
+              {sendTimeText(b, preview)}
             </dd>
             <dt>緊急</dt>
             <dd>{n.urgent ? 'はい' : 'いいえ'}</dd>
@@ -182,7 +190,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
         </div>
         <section class="preview-pane" aria-labelledby="h-preview">
           <h2 id="h-preview">スマートフォンでの見え方</h2>
-          <PhonePreview accountName={meta.cityName} messages={preview.messages} />
+          <PhonePreview accountName={meta?.cityName ?? '窓口'} messages={preview.messages} />
         </section>
       </div>
       {dialog === 'send' && (

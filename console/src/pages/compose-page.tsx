@@ -155,7 +155,7 @@ function ComposeForm(props: { draftKey: string; meta: Meta; broadcast?: Broadcas
             maxLength={80}
             value={draft.title}
             onInput={(e) => change({ title: e.currentTarget.value })}
-            {...describedBy('title', true, problems['title'])}
+            {...describedBy('title', true, problems['title'], true)}
           />
         </FormField>
         <MessageFields draft={draft} meta={meta} problems={problems} onChange={change} />
@@ -168,7 +168,7 @@ function ComposeForm(props: { draftKey: string; meta: Meta; broadcast?: Broadcas
             maxLength={40}
             value={draft.department}
             onInput={(e) => change({ department: e.currentTarget.value })}
-            {...describedBy('department', false, problems['department'])}
+            {...describedBy('department', false, problems['department'], true)}
           />
           <datalist id="department-list">
             {meta.departments.map((d) => (
@@ -190,7 +190,7 @@ function ComposeForm(props: { draftKey: string; meta: Meta; broadcast?: Broadcas
             maxLength={120}
             value={draft.contact}
             onInput={(e) => change({ contact: e.currentTarget.value })}
-            {...describedBy('contact', true, problems['contact'])}
+            {...describedBy('contact', true, problems['contact'], true)}
           />
         </FormField>
         <TargetBuilder draft={draft} meta={meta} error={problems['target']} onChange={change} />

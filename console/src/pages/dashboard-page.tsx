@@ -26,6 +26,25 @@ function Figure(props: { label: string; value: string; note?: string }) {
   );
 }
 
+function QuestionFigures(props: { q: NonNullable<Dashboard['questions']> }) {
+  const { q } = props;
+  return (
+    <>
+      <dl class="figures">
+        <Figure label="質問の数" value={`${formatCount(q.total)}件`} />
+        <Figure label="回答できた割合" value={formatShare(q.answeredShare)} note={`${formatCount(q.answered)}件`} />
+        <Figure
+          label="「役に立った」の割合"
+          value={formatShare(q.helpfulShare)}
+          note={`評価 ${formatCount(q.feedback)}件のうち ${formatCount(q.helpful)}件`}
+        />
+        <Figure label="回答できなかった質問" value={`${formatCount(q.noAnswer)}件`} />
+      </dl>
+      <DailyChart days={q.days} counts={q.daily} label="1日ごとの質問の数" />
+    </>
+  );
+}
+
 export function DashboardPage() {
   const { data, error, loading, reload } = useApi(() => api.get<Dashboard>('/dashboard'), []);
   usePageReady('dashboard', !!data, 'ダッシュボード');
@@ -38,15 +57,19 @@ export function DashboardPage() {
           <p class="muted">{formatJst(data.generatedAt)} 時点</p>
           <section aria-labelledby="h-residents">
             <h2 id="h-residents">友だち</h2>
-            <dl class="figures">
-              <Figure label="友だち" value={`${formatCount(data.residents.friends)}人`} />
-              <Figure label="ブロック" value={`${formatCount(data.residents.blocked)}人`} />
-              <Figure
-                label="配信停止"
-                value={`${formatCount(data.residents.stopped)}人`}
-                note="友だちのうち、お知らせを止めている人"
-              />
-            </dl>
+            {data.residents ? (
+              <dl class="figures">
+                <Figure label="友だち" value={`${formatCount(data.residents.friends)}人`} />
+                <Figure label="ブロック" value={`${formatCount(data.residents.blocked)}人`} />
+                <Figure
+                  label="配信停止"
+                  value={`${formatCount(data.residents.stopped)}人`}
+                  note="友だちのうち、お知らせを止めている人"
+                />
+              </dl>
+            ) : (
+              <p class="muted">友だちの数は、この設定では数えていません。</p>
+            )}
           </section>
           <div class="columns">
             <section aria-labelledby="h-topics">
@@ -60,21 +83,11 @@ export function DashboardPage() {
           </div>
           <section aria-labelledby="h-questions">
             <h2 id="h-questions">質問（直近30日）</h2>
-            <dl class="figures">
-              <Figure label="質問の数" value={`${formatCount(data.questions.total)}件`} />
-              <Figure
-                label="回答できた割合"
-                value={formatShare(data.questions.answeredShare)}
-                note={`${formatCount(data.questions.answered)}件`}
-              />
-              <Figure
-                label="「役に立った」の割合"
-                value={formatShare(data.questions.helpfulShare)}
-                note={`評価 ${formatCount(data.questions.feedback)}件のうち ${formatCount(data.questions.helpful)}件`}
-              />
-              <Figure label="回答できなかった質問" value={`${formatCount(data.questions.noAnswer)}件`} />
-            </dl>
-            <DailyChart days={data.questions.days} counts={data.questions.daily} label="1日ごとの質問の数" />
+            {data.questions ? (
+              <QuestionFigures q={data.questions} />
+            ) : (
+              <p class="muted">質問の記録がありません。</p>
+            )}
           </section>
           <section aria-labelledby="h-recent">
             <h2 id="h-recent">最近のお知らせ</h2>

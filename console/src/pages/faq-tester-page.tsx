@@ -23,6 +23,8 @@ const VERDICTS: Record<Verdict, { label: string; note: string }> = {
 
 const FIELDS: Record<string, string> = {
   question: '質問文',
+  alt_question: '別の聞き方',
+  reading: '読み',
   keywords: 'キーワード',
   answer: '回答',
   synonyms: '言い換え',
@@ -80,6 +82,11 @@ export function FaqTesterPage() {
           <p class="muted">
             検索した語: {data.terms.length ? data.terms.join('、') : '（なし）'}（{data.tookMs.toFixed(1)}ミリ秒）
           </p>
+          {data.repaired && data.repaired.length > 0 && (
+            <p class="muted">
+              読み替え: {data.repaired.map((r) => `「${r.typed}」→「${r.term}」`).join('、')}
+            </p>
+          )}
           {data.results.length === 0 ? (
             <p>当てはまる質問はありませんでした。</p>
           ) : (

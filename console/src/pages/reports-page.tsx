@@ -39,13 +39,6 @@ function Figures(props: { f: ReportFigures }) {
   );
 }
 
-/** Per-department rows; the API may list only names when a department filter is on. */
-function departmentRows(r: MonthlyReport) {
-  return (r.departments as unknown[]).filter(
-    (d): d is { department: string; figures: ReportFigures } => typeof d === 'object' && d !== null && 'figures' in d,
-  );
-}
-
 export function ReportsPage() {
   const { query } = useLocation();
   const month = query.get('month') || lastMonthJst();
@@ -58,14 +51,14 @@ export function ReportsPage() {
   usePageReady('reports', !!data && !loading, '月次レポート');
   const apply = (m: string, d: string) =>
     navigate(`/reports?month=${m}${d ? `&department=${encodeURIComponent(d)}` : ''}`);
-  const rows = data ? departmentRows(data) : [];
+  const rows = data?.departments ?? [];
 
   return (
     <>
       <PageTitle actions={<CsvLink path="/reports" month={month} department={department} label="CSV でダウンロード" />}>
         月次レポート
       </PageTitle>
-      <MonthFilter month={month} department={department} departments={meta.data?.departments ?? []} onApply={apply} />
+      <MonthFilter month={month} department={department} departments={data?.departmentNames ?? meta.data?.departments ?? []} onApply={apply} />
       <LoadStatus loading={loading && !data} error={error} retry={reload} />
       {data && (
         <>

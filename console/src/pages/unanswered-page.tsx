@@ -7,7 +7,7 @@ import type { Unanswered } from '../api/types.js';
 import { LoadStatus } from '../components/load-status.js';
 import { CsvLink, MonthFilter } from '../components/month-filter.js';
 import { PageTitle } from '../components/page-title.js';
-import { formatCount, lastMonthJst } from '../display-format.js';
+import { formatCount, thisMonthJst } from '../display-format.js';
 import { useMeta } from '../meta.js';
 import { usePageReady } from '../page-ready.js';
 import { navigate, useLocation } from '../router.js';
@@ -15,7 +15,7 @@ import { useApi } from '../use-api.js';
 
 export function UnansweredPage() {
   const { query } = useLocation();
-  const month = query.get('month') || lastMonthJst();
+  const month = query.get('month') || thisMonthJst();
   const department = query.get('department') ?? '';
   const meta = useMeta();
   const { data, error, loading, reload } = useApi(
@@ -31,9 +31,17 @@ export function UnansweredPage() {
       <PageTitle actions={<CsvLink path="/unanswered" month={month} department={department} label="CSV でダウンロード" />}>
         未回答の質問
       </PageTitle>
-      <p>回答できなかった質問を、似た言い方ごとにまとめて多い順に並べています。新しい FAQ を作るときの参考にしてください。</p>
-      <MonthFilter month={month} department={department} departments={meta.data?.departments ?? []} onApply={apply} />
+      <p>
+        回答できなかった質問と、回答に「役に立たなかった」と言われた質問を、似た言い方ごとにまとめて多い順に並べています。FAQ を増やしたり直したりするときの参考にしてください。
+      </p>
+      <MonthFilter month={month} department={department} departments={data?.departmentNames ?? meta.data?.departments ?? []} onApply={apply} />
       <LoadStatus loading={loading && !data} error={error} retry={reload} />
+      {data && data.groups.length > 0 && (
+        <p>
+          合計 {formatCount(data.total ?? data.groups.reduce((n, g) => n + g.count, 0))}件（
+          {formatCount(data.groups.length)}種類の言い方）
+        </p>
+      )}
       {data &&
         (data.groups.length === 0 ? (
           <p>この月の未回答の質問はありません。</p>
