@@ -56,6 +56,24 @@ describe.skipIf(!chromiumPath)('console sign-in and roles (chromium)', () => {
     expect(await page.getByRole('link', { name: /新しいお知らせ|作成/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /作成|送信/ }).count()).toBe(0);
 
+    // A draft a broadcaster wrote: the viewer sees it, with no way to test, send, edit or cancel.
+    const draft = await t.world.api(STAFF.broadcaster.token, 'POST', '/broadcasts', {
+      title: '中部地区の断水',
+      message: { type: 'text', text: '12月2日 9時から12時まで断水します。' },
+      department: '上下水道部',
+      contact: '水道課 0568-76-1111',
+      target: { areas: ['中部'] },
+    });
+    expect(draft.status).toBe(201);
+    const id = ((await draft.json()) as { id: string }).id;
+    await page.goto(`${t.world.baseUrl}/admin/broadcasts/${id}`);
+    await pageReady(page, 'broadcast');
+    expect(await page.getByRole('heading', { name: /中部地区の断水/ }).count()).toBe(1);
+    for (const name of [/テスト送信/, /^送信/, /取り消し/]) {
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
+    }
+    expect(await page.getByRole('link', { name: '編集' }).count()).toBe(0);
+
     // Straight to the compose route: no form to fill.
     await page.goto(`${t.world.baseUrl}/admin/broadcasts/new`);
     await page.locator('main[data-ready]').waitFor({ state: 'attached' });
@@ -77,6 +95,11 @@ describe.skipIf(!chromiumPath)('console sign-in and roles (chromium)', () => {
       },
     });
     expect(create.status()).toBe(403);
+    const confirm = await page.request.post(`${base}/broadcasts/${id}/confirm`, {
+      headers,
+      data: { count: 1 },
+    });
+    expect(confirm.status()).toBe(403);
     const count = await page.request.post(`${base}/audience/count`, {
       headers,
       data: { target: { all: true } },
