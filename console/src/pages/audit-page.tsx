@@ -66,7 +66,7 @@ export function AuditPage() {
                   <th scope="col">日時</th>
                   <th scope="col">担当者</th>
                   <th scope="col">操作</th>
-                  <th scope="col">お知らせ</th>
+                  <th scope="col">お知らせ・内容</th>
                   <th scope="col" class="num">人数</th>
                   <th scope="col">結果</th>
                 </tr>
@@ -81,7 +81,9 @@ export function AuditPage() {
                     </td>
                     <td>{ACTIONS[e.action] ?? e.action}</td>
                     <td>
-                      {e.broadcastId ? <Link href={`/broadcasts/${e.broadcastId}`}>{e.detail ?? e.broadcastId}</Link> : (e.detail ?? '')}
+                      {e.broadcastId && <Link href={`/broadcasts/${e.broadcastId}`}>{e.broadcastId}</Link>}
+                      {/* The log's own words (English, for whoever reads the raw log too). */}
+                      {e.detail && <span class="audit-detail muted">{e.detail}</span>}
                     </td>
                     <td class="num">{e.count === undefined ? '' : formatCount(e.count)}</td>
                     <td>{e.result === 'ok' ? '成功' : <span class="bad">{e.result}</span>}</td>
