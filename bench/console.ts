@@ -198,8 +198,7 @@ function report(rows: Row[], seeded: SeededConsoleWorld, env: string): string {
     return `| ${spec.label} | ${fmt(cold.ms)} | ${fmt(warm)} | ${ok} | ${api || '—'} |`;
   });
   const slow = rows.filter((r) => !(Math.max(r.cold.ms, r.warm) < TARGET_MS));
-  return (
-    `## Admin console: page load (bench/console.ts)
+  return `## Admin console: page load (bench/console.ts)
 
 ${env}
 
@@ -216,8 +215,7 @@ Target: < 1 s per page${slow.length ? ` — **missed by ${slow.map((r) => r.spec
 | page | cold | warm (median) | < 1 s | API calls (cold → warm) |
 | --- | ---: | ---: | :---: | --- |
 ${table.join('\n')}
-`
-  );
+`;
 }
 
 async function main(): Promise<void> {
