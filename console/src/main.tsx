@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { App } from './app.js';
 import './styles/base.css';
+import './styles/controls.css';
 import './styles/pages.css';
 import './styles/line-preview.css';
 

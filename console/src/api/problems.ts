@@ -17,9 +17,15 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^must be a date and time like/, () => '日時を正しく入力してください'],
   [/^unknown topic "(.*?)"/, (m) => `「${m[1]}」という分野はありません`],
   [/^unknown area "(.*?)"/, (m) => `「${m[1]}」という地区はありません`],
-  [/^give (\{ all: true \}|topics, areas)/, () => '送信先を選んでください（全員、または分野・地区・年代）'],
+  [
+    /^give (\{ all: true \}|topics, areas)/,
+    () => '送信先を選んでください（全員、または分野・地区・年代）',
+  ],
   [/^unknown parameter/, () => 'このテンプレートでは使えない項目です'],
-  [/^the send time (.+?) has already passed/, (m) => `送信日時（${m[1]}）が過ぎています。日時を直してください`],
+  [
+    /^the send time (.+?) has already passed/,
+    (m) => `送信日時（${m[1]}）が過ぎています。日時を直してください`,
+  ],
   [/^no resident matches the target/, () => '送信先に当てはまる人がいません'],
 ];
 
@@ -39,7 +45,8 @@ export function problemInJapanese(message: string): string {
  */
 function fieldOf(path: string): string {
   const p = path.replace(/^(notice|change)\./, '');
-  if (p === 'target' || p.startsWith('target.') || /^(topics|areas|ages)\b/.test(p)) return 'target';
+  if (p === 'target' || p.startsWith('target.') || /^(topics|areas|ages)\b/.test(p))
+    return 'target';
   if (p === 'message.params') return 'message.params.linkUrl';
   if (/^message\.params\.[A-Za-z0-9]+$/.test(p)) return p;
   if (p === 'message' || p === 'message.text') return 'message.text';
@@ -91,10 +98,12 @@ const CODE_MESSAGES: Record<string, string> = {
   'broadcast/bad-notice': '入力に誤りがあります。赤字の項目を直してください。',
   'broadcast/send-time-passed': '送信日時が過ぎています。日時を直すか「今すぐ」を選んでください。',
   'segment/bad-target': '送信先の指定に誤りがあります。',
-  'broadcast/bad-state': 'このお知らせは、今の状態ではその操作ができません。画面を読み込み直してください。',
+  'broadcast/bad-state':
+    'このお知らせは、今の状態ではその操作ができません。画面を読み込み直してください。',
   'broadcast/count-changed': '送信先の人数が変わりました。新しい人数を確認してください。',
   'broadcast/no-recipients': '送信先に当てはまる人がいません。送信先を見直してください。',
-  'broadcast/no-test-users': 'テスト送信先のアカウントが設定されていません（ADMIN_TEST_USER_IDS）。',
+  'broadcast/no-test-users':
+    'テスト送信先のアカウントが設定されていません（ADMIN_TEST_USER_IDS）。',
   'broadcast/busy': 'ほかの操作と重なりました。少し待ってからもう一度お試しください。',
   'admin/not-ready': 'サーバーの準備中です。少し待ってからもう一度お試しください。',
   'reports/unavailable': '質問の記録を読み出せません。時間をおいてもう一度お試しください。',
@@ -103,12 +112,16 @@ const CODE_MESSAGES: Record<string, string> = {
 /** A plain-Japanese summary of a refusal, by code and then by HTTP status. */
 export function messageFor(status: number, code: string | undefined, fallback: string): string {
   if (code && CODE_MESSAGES[code]) return CODE_MESSAGES[code];
-  if (code?.startsWith('line/')) return 'LINE への送信で問題が起きました。時間をおいてもう一度お試しください。';
-  if (status === 0) return 'サーバーに接続できません。ネットワークを確認してください。入力内容は残っています。';
+  if (code?.startsWith('line/'))
+    return 'LINE への送信で問題が起きました。時間をおいてもう一度お試しください。';
+  if (status === 0)
+    return 'サーバーに接続できません。ネットワークを確認してください。入力内容は残っています。';
   if (status === 401) return 'サインインしてください。';
   if (status === 403) return 'この操作をする権限がありません。';
   if (status === 404) return '見つかりません。';
-  if (status === 429) return '操作が続いたため、しばらく受け付けません。時間をおいてからお試しください。';
-  if (status >= 500) return 'サーバーでエラーが起きました。時間をおいてもう一度お試しください。入力内容は残っています。';
+  if (status === 429)
+    return '操作が続いたため、しばらく受け付けません。時間をおいてからお試しください。';
+  if (status >= 500)
+    return 'サーバーでエラーが起きました。時間をおいてもう一度お試しください。入力内容は残っています。';
   return fallback ? problemInJapanese(fallback) : `エラーが起きました（${status}）。`;
 }

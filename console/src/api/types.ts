@@ -13,7 +13,15 @@ import type {
   Target,
 } from '../../../src/schema/index.js';
 
-export type { AdminRole, AuditEntry, Broadcast, BroadcastState, DeliveryReport, NoticeInput, Target };
+export type {
+  AdminRole,
+  AuditEntry,
+  Broadcast,
+  BroadcastState,
+  DeliveryReport,
+  NoticeInput,
+  Target,
+};
 
 /** `GET|POST /session`. */
 export interface Session {

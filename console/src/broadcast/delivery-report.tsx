@@ -19,7 +19,9 @@ const REASONS: Record<string, string> = {
 function seconds(ms: number | undefined): string {
   if (ms === undefined) return '—';
   if (ms < 1000) return '1秒未満';
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)}秒` : `${Math.floor(ms / 60_000)}分${Math.round((ms % 60_000) / 1000)}秒`;
+  return ms < 60_000
+    ? `${(ms / 1000).toFixed(1)}秒`
+    : `${Math.floor(ms / 60_000)}分${Math.round((ms % 60_000) / 1000)}秒`;
 }
 
 export function DeliveryReportView(props: { report: DeliveryReport; refreshing: boolean }) {
@@ -68,7 +70,8 @@ export function DeliveryReportView(props: { report: DeliveryReport; refreshing: 
       </dl>
       {r.confirmedCount !== undefined && r.confirmedCount !== r.recipients && r.recipients > 0 && (
         <p class="muted">
-          確定したときの人数は {formatCount(r.confirmedCount)}人でした（送信開始までに友だちの設定が変わりました）。
+          確定したときの人数は {formatCount(r.confirmedCount)}
+          人でした（送信開始までに友だちの設定が変わりました）。
         </p>
       )}
       {reasons.length > 0 && (
@@ -87,11 +90,21 @@ export function DeliveryReportView(props: { report: DeliveryReport; refreshing: 
         <caption>送信のまとまり（1回に最大500人）</caption>
         <thead>
           <tr>
-            <th scope="col" class="num">合計</th>
-            <th scope="col" class="num">届いた</th>
-            <th scope="col" class="num">失敗</th>
-            <th scope="col" class="num">取消</th>
-            <th scope="col" class="num">送信待ち</th>
+            <th scope="col" class="num">
+              合計
+            </th>
+            <th scope="col" class="num">
+              届いた
+            </th>
+            <th scope="col" class="num">
+              失敗
+            </th>
+            <th scope="col" class="num">
+              取消
+            </th>
+            <th scope="col" class="num">
+              送信待ち
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -105,7 +118,8 @@ export function DeliveryReportView(props: { report: DeliveryReport; refreshing: 
         </tbody>
       </table>
       <p class="muted">
-        開始 {formatJst(r.startedAt)} ／ 終了 {formatJst(r.finishedAt)} ／ かかった時間 {seconds(r.durationMs)}
+        開始 {formatJst(r.startedAt)} ／ 終了 {formatJst(r.finishedAt)} ／ かかった時間{' '}
+        {seconds(r.durationMs)}
       </p>
       {r.errors.length > 0 && (
         <details>

@@ -61,20 +61,22 @@ export function SendDialog(props: {
           {step.error}
         </p>
       )}
-      {(step.kind === 'ready' || step.kind === 'sending') && (
-        <ConfirmBody step={step} />
-      )}
+      {(step.kind === 'ready' || step.kind === 'sending') && <ConfirmBody step={step} />}
       <div class="dialog-actions">
-        {(step.kind === 'ready' || step.kind === 'sending') && step.preview.count > 0 && step.preview.problems.length === 0 && (
-          <button
-            type="button"
-            class="button-danger"
-            disabled={step.kind === 'sending'}
-            onClick={() => void confirm(step.preview)}
-          >
-            {step.kind === 'sending' ? '確定しています…' : `${formatCount(step.preview.count)}人に送信する`}
-          </button>
-        )}
+        {(step.kind === 'ready' || step.kind === 'sending') &&
+          step.preview.count > 0 &&
+          step.preview.problems.length === 0 && (
+            <button
+              type="button"
+              class="button-danger"
+              disabled={step.kind === 'sending'}
+              onClick={() => void confirm(step.preview)}
+            >
+              {step.kind === 'sending'
+                ? '確定しています…'
+                : `${formatCount(step.preview.count)}人に送信する`}
+            </button>
+          )}
         <button type="button" onClick={props.onClose} disabled={step.kind === 'sending'}>
           やめる
         </button>
@@ -92,7 +94,8 @@ function ConfirmBody(props: { step: Extract<Step, { kind: 'ready' | 'sending' }>
     <div class="confirm-body">
       {changedFrom !== undefined && (
         <p role="alert" class="notice-box warn">
-          送信先の人数が変わりました（{formatCount(changedFrom)}人 → {formatCount(preview.count)}人）。新しい人数を確かめて、もう一度送信してください。
+          送信先の人数が変わりました（{formatCount(changedFrom)}人 → {formatCount(preview.count)}
+          人）。新しい人数を確かめて、もう一度送信してください。
         </p>
       )}
       {error && (
@@ -101,7 +104,9 @@ function ConfirmBody(props: { step: Extract<Step, { kind: 'ready' | 'sending' }>
         </p>
       )}
       <p class="confirm-count" aria-live="polite">
-        {preview.count > 0 ? `${formatCount(preview.count)}人に送信します` : '送信先に当てはまる人がいません'}
+        {preview.count > 0
+          ? `${formatCount(preview.count)}人に送信します`
+          : '送信先に当てはまる人がいません'}
       </p>
       <dl class="summary">
         <dt>タイトル</dt>

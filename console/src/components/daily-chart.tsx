@@ -61,7 +61,13 @@ export function DailyChart(props: { days: string[]; counts: number[]; label: str
         ))}
         {days.map((d, i) =>
           i % 5 === 0 || i === days.length - 1 ? (
-            <text key={d} x={PAD.left + i * slot + slot / 2} y={H - 8} class="axis" text-anchor="middle">
+            <text
+              key={d}
+              x={PAD.left + i * slot + slot / 2}
+              y={H - 8}
+              class="axis"
+              text-anchor="middle"
+            >
               {shortDay(d)}
             </text>
           ) : null,

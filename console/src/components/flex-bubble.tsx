@@ -83,7 +83,9 @@ function FlexImage(props: { node: FlexNode; parent: Direction; first: boolean; h
           maxWidth: '100%',
           aspectRatio: ratio ? `${ratio[1]} / ${ratio[2]}` : '1 / 1',
           objectFit: node['aspectMode'] === 'cover' ? 'cover' : 'contain',
-          ...(str(node['backgroundColor']) ? { backgroundColor: str(node['backgroundColor']) } : {}),
+          ...(str(node['backgroundColor'])
+            ? { backgroundColor: str(node['backgroundColor']) }
+            : {}),
         }}
       />
     </div>
@@ -123,16 +125,29 @@ function FlexComponent(props: { node: FlexNode; parent: Direction; first: boolea
             border: 'none',
             flex: '0 0 auto',
             ...(vertical
-              ? { borderTop: `1px solid ${color}`, ...(margin && !first ? { marginTop: margin } : {}) }
-              : { borderLeft: `1px solid ${color}`, ...(margin && !first ? { marginLeft: margin } : {}) }),
+              ? {
+                  borderTop: `1px solid ${color}`,
+                  ...(margin && !first ? { marginTop: margin } : {}),
+                }
+              : {
+                  borderLeft: `1px solid ${color}`,
+                  ...(margin && !first ? { marginLeft: margin } : {}),
+                }),
           }}
         />
       );
     }
     case 'spacer':
-      return <span class="fx-spacer" style={{ flex: '0 0 auto', height: space(node['size'] ?? 'md') }} />;
+      return (
+        <span class="fx-spacer" style={{ flex: '0 0 auto', height: space(node['size'] ?? 'md') }} />
+      );
     case 'filler':
-      return <span class="fx-filler" style={{ flex: `${typeof node['flex'] === 'number' ? node['flex'] : 1}` }} />;
+      return (
+        <span
+          class="fx-filler"
+          style={{ flex: `${typeof node['flex'] === 'number' ? node['flex'] : 1}` }}
+        />
+      );
     default:
       return null;
   }
@@ -163,16 +178,22 @@ function FlexBlock(props: { name: 'header' | 'body' | 'footer'; node: FlexNode; 
   const blockStyle = obj(obj(props.styles)[props.name]);
   const bg = str(blockStyle['backgroundColor']);
   const separator = blockStyle['separator'] === true;
-  const hasPadding = ['paddingAll', 'paddingTop', 'paddingBottom', 'paddingStart', 'paddingEnd'].some(
-    (k) => props.node[k] !== undefined,
-  );
+  const hasPadding = [
+    'paddingAll',
+    'paddingTop',
+    'paddingBottom',
+    'paddingStart',
+    'paddingEnd',
+  ].some((k) => props.node[k] !== undefined);
   return (
     <div
       class={`fx-block fx-block-${props.name}`}
       style={{
         ...(hasPadding ? {} : { padding: BLOCK_PADDING[props.name] }),
         ...(bg ? { backgroundColor: bg } : {}),
-        ...(separator ? { borderTop: `1px solid ${str(blockStyle['separatorColor']) ?? '#E5E5E5'}` } : {}),
+        ...(separator
+          ? { borderTop: `1px solid ${str(blockStyle['separatorColor']) ?? '#E5E5E5'}` }
+          : {}),
       }}
     >
       <FlexBox node={props.node} parent="vertical" first block />

@@ -8,14 +8,38 @@ import type { FlexNode } from '../api/types.js';
 type Css = Record<string, string | number>;
 
 const TEXT_SIZE: Record<string, number> = {
-  xxs: 11, xs: 13, sm: 14, md: 16, lg: 19, xl: 22, xxl: 29, '3xl': 35, '4xl': 48, '5xl': 74,
+  xxs: 11,
+  xs: 13,
+  sm: 14,
+  md: 16,
+  lg: 19,
+  xl: 22,
+  xxl: 29,
+  '3xl': 35,
+  '4xl': 48,
+  '5xl': 74,
 };
 const SPACE: Record<string, number> = { none: 0, xs: 2, sm: 4, md: 8, lg: 12, xl: 16, xxl: 20 };
 const IMAGE_SIZE: Record<string, number> = {
-  xxs: 40, xs: 60, sm: 80, md: 100, lg: 120, xl: 140, xxl: 160, '3xl': 180, '4xl': 200, '5xl': 240,
+  xxs: 40,
+  xs: 60,
+  sm: 80,
+  md: 100,
+  lg: 120,
+  xl: 140,
+  xxl: 160,
+  '3xl': 180,
+  '4xl': 200,
+  '5xl': 240,
 };
 const BUBBLE_WIDTH: Record<string, number> = {
-  nano: 120, micro: 160, deca: 220, hecto: 241, kilo: 260, mega: 300, giga: 500,
+  nano: 120,
+  micro: 160,
+  deca: 220,
+  hecto: 241,
+  kilo: 260,
+  mega: 300,
+  giga: 500,
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -39,8 +63,12 @@ export type Direction = 'vertical' | 'horizontal' | 'baseline';
 
 const ALIGN: Record<string, string> = { start: 'flex-start', end: 'flex-end', center: 'center' };
 const JUSTIFY: Record<string, string> = {
-  'flex-start': 'flex-start', 'flex-end': 'flex-end', center: 'center',
-  'space-between': 'space-between', 'space-around': 'space-around', 'space-evenly': 'space-evenly',
+  'flex-start': 'flex-start',
+  'flex-end': 'flex-end',
+  center: 'center',
+  'space-between': 'space-between',
+  'space-around': 'space-around',
+  'space-evenly': 'space-evenly',
 };
 
 /** What every component shares: flex, margin, offsets and gravity inside its parent box. */
@@ -53,16 +81,21 @@ export function childStyle(node: FlexNode, parent: Direction, first: boolean): C
   const margin = space(node['margin']);
   if (margin && !first) css[horizontal ? 'marginLeft' : 'marginTop'] = margin;
   if (node['position'] === 'absolute') css['position'] = 'absolute';
-  else if (node['position'] === 'relative' || node['offsetTop'] || node['offsetStart']) css['position'] = 'relative';
+  else if (node['position'] === 'relative' || node['offsetTop'] || node['offsetStart'])
+    css['position'] = 'relative';
   for (const [key, prop] of [
-    ['offsetTop', 'top'], ['offsetBottom', 'bottom'], ['offsetStart', 'left'], ['offsetEnd', 'right'],
+    ['offsetTop', 'top'],
+    ['offsetBottom', 'bottom'],
+    ['offsetStart', 'left'],
+    ['offsetEnd', 'right'],
   ] as const) {
     const v = space(node[key]);
     if (v) css[prop] = v;
   }
   const gravity = str(node['gravity']);
   if (gravity && parent !== 'vertical') {
-    css['alignSelf'] = gravity === 'top' ? 'flex-start' : gravity === 'bottom' ? 'flex-end' : 'center';
+    css['alignSelf'] =
+      gravity === 'top' ? 'flex-start' : gravity === 'bottom' ? 'flex-end' : 'center';
   }
   return css;
 }
@@ -78,8 +111,10 @@ export function boxStyle(node: FlexNode): Css {
   const pad = space(node['paddingAll']);
   if (pad) css['padding'] = pad;
   for (const [key, prop] of [
-    ['paddingTop', 'paddingTop'], ['paddingBottom', 'paddingBottom'],
-    ['paddingStart', 'paddingLeft'], ['paddingEnd', 'paddingRight'],
+    ['paddingTop', 'paddingTop'],
+    ['paddingBottom', 'paddingBottom'],
+    ['paddingStart', 'paddingLeft'],
+    ['paddingEnd', 'paddingRight'],
   ] as const) {
     const v = space(node[key]);
     if (v) css[prop] = v;
@@ -88,7 +123,15 @@ export function boxStyle(node: FlexNode): Css {
   if (bg) css['backgroundColor'] = bg;
   const border = str(node['borderColor']);
   if (border) css['border'] = `${borderWidth(node['borderWidth'])} solid ${border}`;
-  const radius = length(node['cornerRadius'], { none: 0, xs: 2, sm: 4, md: 8, lg: 12, xl: 16, xxl: 20 });
+  const radius = length(node['cornerRadius'], {
+    none: 0,
+    xs: 2,
+    sm: 4,
+    md: 8,
+    lg: 12,
+    xl: 16,
+    xxl: 20,
+  });
   if (radius) css['borderRadius'] = radius;
   const justify = str(node['justifyContent']);
   if (justify && JUSTIFY[justify]) css['justifyContent'] = JUSTIFY[justify];
@@ -104,7 +147,11 @@ export function boxStyle(node: FlexNode): Css {
 function borderWidth(v: unknown): string {
   const s = str(v);
   if (s && /^\d+(\.\d+)?px$/.test(s)) return s;
-  return { none: '0', light: '0.5px', normal: '1px', medium: '2px', 'semi-bold': '3px', bold: '4px' }[s ?? 'normal'] ?? '1px';
+  return (
+    { none: '0', light: '0.5px', normal: '1px', medium: '2px', 'semi-bold': '3px', bold: '4px' }[
+      s ?? 'normal'
+    ] ?? '1px'
+  );
 }
 
 /** A text's font, colour, alignment and wrapping. */

@@ -9,7 +9,12 @@ export const errorId = (id: string) => `${id}-error`;
 export const hintId = (id: string) => `${id}-hint`;
 
 /** The ARIA attributes a control needs to point at its hint and error (and say it is required). */
-export function describedBy(id: string, hint: boolean, error: string | undefined, required = false) {
+export function describedBy(
+  id: string,
+  hint: boolean,
+  error: string | undefined,
+  required = false,
+) {
   const ids = [hint ? hintId(id) : '', error ? errorId(id) : ''].filter(Boolean).join(' ');
   return {
     ...(required ? { 'aria-required': true as const } : {}),

@@ -9,9 +9,5 @@ export function HighlightTerms(props: { text: string; terms: string[] }) {
   if (terms.length === 0) return <>{props.text}</>;
   const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = props.text.split(new RegExp(`(${escaped.join('|')})`, 'gi'));
-  return (
-    <>
-      {parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}
-    </>
-  );
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}</>;
 }

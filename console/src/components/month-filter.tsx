@@ -25,11 +25,20 @@ export function MonthFilter(props: {
     >
       <div class="field-inline">
         <label for="filter-month">月</label>
-        <input id="filter-month" type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} />
+        <input
+          id="filter-month"
+          type="month"
+          value={month}
+          onInput={(e) => setMonth(e.currentTarget.value)}
+        />
       </div>
       <div class="field-inline">
         <label for="filter-department">担当課</label>
-        <select id="filter-department" value={department} onChange={(e) => setDepartment(e.currentTarget.value)}>
+        <select
+          id="filter-department"
+          value={department}
+          onChange={(e) => setDepartment(e.currentTarget.value)}
+        >
           <option value="">すべての課</option>
           {props.departments.map((d) => (
             <option key={d} value={d}>

@@ -117,7 +117,10 @@ export function messageOf(d: Draft, meta: Meta | undefined) {
 }
 
 /** The notice the API stores; `sendAt: null` in an edit clears a send time. */
-export function noticeOf(d: Draft, meta: Meta | undefined): NoticeInput & { sendAt?: string | null } {
+export function noticeOf(
+  d: Draft,
+  meta: Meta | undefined,
+): NoticeInput & { sendAt?: string | null } {
   return {
     title: d.title,
     message: messageOf(d, meta),

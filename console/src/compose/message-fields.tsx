@@ -29,15 +29,19 @@ function ParamField(props: {
     ...describedBy(id, !!hint, props.error, param.required),
   };
   return (
-    <FormField id={id} label={param.label} required={param.required} hint={hint} error={props.error}>
+    <FormField
+      id={id}
+      label={param.label}
+      required={param.required}
+      hint={hint}
+      error={props.error}
+    >
       {param.multiline ? (
         <textarea rows={5} {...common} />
+      ) : param.kind === 'url' ? (
+        <input type="url" {...common} />
       ) : (
-        param.kind === 'url' ? (
-          <input type="url" {...common} />
-        ) : (
-          <input type="text" {...common} />
-        )
+        <input type="text" {...common} />
       )}
     </FormField>
   );
@@ -99,7 +103,9 @@ export function MessageFields(props: {
               id="template"
               name="template"
               value={template?.id}
-              onChange={(e) => props.onChange({ template: e.currentTarget.value as Draft['template'] })}
+              onChange={(e) =>
+                props.onChange({ template: e.currentTarget.value as Draft['template'] })
+              }
             >
               {meta.templates.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -114,7 +120,9 @@ export function MessageFields(props: {
               param={param}
               value={draft.params[param.name] ?? ''}
               error={problems[`message.params.${param.name}`]}
-              onInput={(value) => props.onChange({ params: { ...draft.params, [param.name]: value } })}
+              onInput={(value) =>
+                props.onChange({ params: { ...draft.params, [param.name]: value } })
+              }
             />
           ))}
         </>

@@ -83,10 +83,14 @@ export function TargetBuilder(props: {
   let countText = '送信先を選ぶと、届く人数が表示されます。';
   if (target && count.busy) countText = '人数を数えています…';
   else if (target && count.error) countText = `人数を数えられませんでした: ${count.error}`;
-  else if (target && count.count !== undefined) countText = `この送信先に届く人数: ${formatCount(count.count)}人`;
+  else if (target && count.count !== undefined)
+    countText = `この送信先に届く人数: ${formatCount(count.count)}人`;
 
   return (
-    <fieldset class={`target-builder${props.error ? ' has-error' : ''}`} aria-describedby="target-error">
+    <fieldset
+      class={`target-builder${props.error ? ' has-error' : ''}`}
+      aria-describedby="target-error"
+    >
       <legend>送信先</legend>
       <div class="choices">
         <label class="check">
@@ -113,12 +117,36 @@ export function TargetBuilder(props: {
           <p class="hint">
             選んだ分野のどれかを受け取る設定で、選んだ地区・年代のどれかに当てはまる人に届きます。選ばない項目は「すべて」です。
           </p>
-          <ChoiceGroup legend="分野" name="topics" choices={meta.topics} chosen={draft.topics} onChange={(topics) => props.onChange({ topics })} />
-          <ChoiceGroup legend="地区" name="areas" choices={meta.areas} chosen={draft.areas} onChange={(areas) => props.onChange({ areas })} />
-          <ChoiceGroup legend="年代" name="ages" choices={meta.ages} chosen={draft.ages} onChange={(ages) => props.onChange({ ages })} />
+          <ChoiceGroup
+            legend="分野"
+            name="topics"
+            choices={meta.topics}
+            chosen={draft.topics}
+            onChange={(topics) => props.onChange({ topics })}
+          />
+          <ChoiceGroup
+            legend="地区"
+            name="areas"
+            choices={meta.areas}
+            chosen={draft.areas}
+            onChange={(areas) => props.onChange({ areas })}
+          />
+          <ChoiceGroup
+            legend="年代"
+            name="ages"
+            choices={meta.ages}
+            chosen={draft.ages}
+            onChange={(ages) => props.onChange({ ages })}
+          />
         </div>
       )}
-      <p class="audience-count" id="audience-count" role="status" aria-live="polite" aria-atomic="true">
+      <p
+        class="audience-count"
+        id="audience-count"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+      >
         {countText}
       </p>
       <FieldError id="target" error={props.error} />

@@ -41,7 +41,10 @@ export function AuditPage() {
     setBusy(true);
     setMoreError(undefined);
     try {
-      const r = await api.get<{ entries: AuditEntry[] }>('/audit', { limit: PAGE, before: last.id });
+      const r = await api.get<{ entries: AuditEntry[] }>('/audit', {
+        limit: PAGE,
+        before: last.id,
+      });
       setMore((m) => [...m, ...r.entries]);
       if (r.entries.length < PAGE) setEnd(true);
     } catch (err) {
@@ -67,7 +70,9 @@ export function AuditPage() {
                   <th scope="col">担当者</th>
                   <th scope="col">操作</th>
                   <th scope="col">お知らせ・内容</th>
-                  <th scope="col" class="num">人数</th>
+                  <th scope="col" class="num">
+                    人数
+                  </th>
                   <th scope="col">結果</th>
                 </tr>
               </thead>
@@ -81,7 +86,9 @@ export function AuditPage() {
                     </td>
                     <td>{ACTIONS[e.action] ?? e.action}</td>
                     <td>
-                      {e.broadcastId && <Link href={`/broadcasts/${e.broadcastId}`}>{e.broadcastId}</Link>}
+                      {e.broadcastId && (
+                        <Link href={`/broadcasts/${e.broadcastId}`}>{e.broadcastId}</Link>
+                      )}
                       {/* The log's own words (English, for whoever reads the raw log too). */}
                       {e.detail && <span class="audit-detail muted">{e.detail}</span>}
                     </td>
@@ -98,7 +105,7 @@ export function AuditPage() {
               {moreError}
             </p>
           )}
-          {!end && (first.data.entries.length === PAGE) && (
+          {!end && first.data.entries.length === PAGE && (
             <button type="button" onClick={() => void loadMore()} disabled={busy}>
               {busy ? '読み込み中…' : 'さらに古い記録を見る'}
             </button>

@@ -76,7 +76,9 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
     setTesting(true);
     try {
       const r = await api.post<{ recipients: number }>(`/broadcasts/${props.id}/test`);
-      setStatus({ text: `テスト用アカウント ${formatCount(r.recipients)}件に送りました。LINE で見え方を確かめてください。` });
+      setStatus({
+        text: `テスト用アカウント ${formatCount(r.recipients)}件に送りました。LINE で見え方を確かめてください。`,
+      });
       reload(true);
     } catch (err) {
       setStatus({ text: asApiError(err).message, bad: true });
@@ -141,9 +143,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
             <dt>{b.state === 'draft' ? '今の人数' : '送信対象'}</dt>
             <dd>{formatCount(report?.recipients || preview.count)}人</dd>
             <dt>送信日時</dt>
-            <dd>
-              {sendTimeText(b, preview)}
-            </dd>
+            <dd>{sendTimeText(b, preview)}</dd>
             <dt>緊急</dt>
             <dd>{n.urgent ? 'はい' : 'いいえ'}</dd>
             <dt>担当課</dt>
@@ -166,7 +166,8 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
               <>
                 <dt>送信の確定</dt>
                 <dd>
-                  {b.confirmed.by}（{formatJst(b.confirmed.at)}、{formatCount(b.confirmed.count)}人）
+                  {b.confirmed.by}（{formatJst(b.confirmed.at)}、{formatCount(b.confirmed.count)}
+                  人）
                 </dd>
               </>
             )}

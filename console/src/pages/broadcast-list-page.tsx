@@ -14,7 +14,11 @@ export function BroadcastListPage(props: { session: Session }) {
   const { query } = useLocation();
   const state = (query.get('state') ?? '') as BroadcastState | '';
   const { data, error, loading, reload } = useApi(
-    () => api.get<{ broadcasts: Broadcast[] }>('/broadcasts', { limit: 200, state: state || undefined }),
+    () =>
+      api.get<{ broadcasts: Broadcast[] }>('/broadcasts', {
+        limit: 200,
+        state: state || undefined,
+      }),
     [state],
   );
   usePageReady('broadcasts', !!data && !loading, 'お知らせ配信');

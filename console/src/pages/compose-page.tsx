@@ -59,8 +59,19 @@ export function ComposePage(props: { session: Session; id?: string | undefined }
   return (
     <>
       <PageTitle>{title}</PageTitle>
-      <LoadStatus loading={loaded.loading && !loaded.data} error={loaded.error} retry={loaded.reload} />
-      {loaded.data && <ComposeForm key={key} draftKey={key} {...loaded.data} />}
+      <LoadStatus
+        loading={loaded.loading && !loaded.data}
+        error={loaded.error}
+        retry={loaded.reload}
+      />
+      {loaded.data?.broadcast && loaded.data.broadcast.state !== 'draft' ? (
+        <p class="notice-box info">
+          このお知らせは下書きではないため、編集できません。
+          <Link href={`/broadcasts/${loaded.data.broadcast.id}`}>お知らせの画面に戻る</Link>
+        </p>
+      ) : (
+        loaded.data && <ComposeForm key={key} draftKey={key} {...loaded.data} />
+      )}
     </>
   );
 }
@@ -78,23 +89,14 @@ function ComposeForm(props: { draftKey: string; meta: Meta; broadcast?: Broadcas
 
   useEffect(() => keepDraft(draftKey, draft), [draft]);
 
-  if (broadcast && broadcast.state !== 'draft') {
-    return (
-      <p class="notice-box info">
-        このお知らせは下書きではないため、編集できません。
-        <Link href={`/broadcasts/${broadcast.id}`}>お知らせの画面に戻る</Link>
-      </p>
-    );
-  }
-
   const change = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     // A field's old error goes as soon as it is edited; the others stay until the next save.
-    const cleared = Object.keys(patch).flatMap((k) =>
-      k === 'text' ? ['message.text'] : k === 'params' ? Object.keys(problems).filter((p) => p.startsWith('message.params')) : ['topics', 'areas', 'ages', 'targetMode'].includes(k) ? ['target'] : [k],
-    );
+    const cleared = Object.keys(patch).flatMap((k) => problemKeysOf(k, problems));
     if (cleared.some((k) => problems[k])) {
-      setProblems((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !cleared.includes(k))));
+      setProblems((p) =>
+        Object.fromEntries(Object.entries(p).filter(([k]) => !cleared.includes(k))),
+      );
     }
   };
 
@@ -147,7 +149,13 @@ function ComposeForm(props: { draftKey: string; meta: Meta; broadcast?: Broadcas
           </div>
         )}
         <FormErrorSummary message={message} rest={problems['']} />
-        <FormField id="title" label="タイトル" required hint="一覧や通知に出る見出しです（80文字まで）。" error={problems['title']}>
+        <FormField
+          id="title"
+          label="タイトル"
+          required
+          hint="一覧や通知に出る見出しです（80文字まで）。"
+          error={problems['title']}
+        >
           <input
             id="title"
             name="title"
@@ -203,16 +211,28 @@ function ComposeForm(props: { draftKey: string; meta: Meta; broadcast?: Broadcas
             やめる
           </Link>
         </div>
-        <p class="hint">保存しただけでは送信されません。次の画面で内容と人数を確かめてから送信します。</p>
+        <p class="hint">
+          保存しただけでは送信されません。次の画面で内容と人数を確かめてから送信します。
+        </p>
       </form>
       <LivePreview draft={draft} meta={meta} />
     </div>
   );
 }
 
+/** The problem keys (as the API names fields) that a change of draft field `key` answers. */
+function problemKeysOf(key: string, problems: Problems): string[] {
+  if (key === 'text') return ['message.text'];
+  if (key === 'params') return Object.keys(problems).filter((p) => p.startsWith('message.params'));
+  if (['targetMode', 'topics', 'areas', 'ages'].includes(key)) return ['target'];
+  return [key];
+}
+
 /** Moves focus to the first field with an error, after the errors are drawn. */
 function focusFirstError(): void {
   setTimeout(() => {
-    document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .has-error textarea')?.focus();
+    document
+      .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .has-error textarea')
+      ?.focus();
   }, 0);
 }

@@ -32,7 +32,11 @@ function QuestionFigures(props: { q: NonNullable<Dashboard['questions']> }) {
     <>
       <dl class="figures">
         <Figure label="質問の数" value={`${formatCount(q.total)}件`} />
-        <Figure label="回答できた割合" value={formatShare(q.answeredShare)} note={`${formatCount(q.answered)}件`} />
+        <Figure
+          label="回答できた割合"
+          value={formatShare(q.answeredShare)}
+          note={`${formatCount(q.answered)}件`}
+        />
         <Figure
           label="「役に立った」の割合"
           value={formatShare(q.helpfulShare)}

@@ -17,7 +17,10 @@ import { useApi } from '../use-api.js';
 
 const VERDICTS: Record<Verdict, { label: string; note: string }> = {
   answered: { label: '回答する', note: '1位の回答をそのまま返します。' },
-  ambiguous: { label: '候補から選んでもらう', note: '確かな1件がないため、候補を並べて選んでもらいます。' },
+  ambiguous: {
+    label: '候補から選んでもらう',
+    note: '確かな1件がないため、候補を並べて選んでもらいます。',
+  },
   no_answer: { label: '回答なし', note: '当てはまる回答がないため、問い合わせ先を案内します。' },
 };
 
@@ -58,7 +61,12 @@ export function FaqTesterPage() {
       <PageTitle>FAQ テスト</PageTitle>
       <p>住民の方が送りそうな言葉で質問を入力すると、窓口がどう答えるかを確かめられます。</p>
       <form class="search-form" onSubmit={submit} role="search" aria-label="FAQ テスト">
-        <FormField id="faq-q" label="質問" hint="例: マイナンバーカードの更新はどこでできますか" error={fieldError}>
+        <FormField
+          id="faq-q"
+          label="質問"
+          hint="例: マイナンバーカードの更新はどこでできますか"
+          error={fieldError}
+        >
           <input
             id="faq-q"
             name="q"
@@ -76,11 +84,13 @@ export function FaqTesterPage() {
       {data && !loading && (
         <section aria-labelledby="h-verdict" class="faq-result">
           <h2 id="h-verdict">
-            判定: <span class={`verdict verdict-${data.verdict}`}>{VERDICTS[data.verdict].label}</span>
+            判定:{' '}
+            <span class={`verdict verdict-${data.verdict}`}>{VERDICTS[data.verdict].label}</span>
           </h2>
           <p>{VERDICTS[data.verdict].note}</p>
           <p class="muted">
-            検索した語: {data.terms.length ? data.terms.join('、') : '（なし）'}（{data.tookMs.toFixed(1)}ミリ秒）
+            検索した語: {data.terms.length ? data.terms.join('、') : '（なし）'}（
+            {data.tookMs.toFixed(1)}ミリ秒）
           </p>
           {data.repaired && data.repaired.length > 0 && (
             <p class="muted">

@@ -22,7 +22,11 @@ function Figures(props: { f: ReportFigures }) {
     ['回答できた', formatShare(f.answeredShare), `${formatCount(f.answered)}件`],
     ['候補から選んでもらった', formatShare(f.ambiguousShare), `${formatCount(f.ambiguous)}件`],
     ['回答できなかった', formatShare(f.noAnswerShare), `${formatCount(f.noAnswer)}件`],
-    ['「役に立った」', formatShare(f.helpfulShare), `評価 ${formatCount(f.feedback)}件のうち ${formatCount(f.helpful)}件`],
+    [
+      '「役に立った」',
+      formatShare(f.helpfulShare),
+      `評価 ${formatCount(f.feedback)}件のうち ${formatCount(f.helpful)}件`,
+    ],
   ];
   return (
     <dl class="figures">
@@ -55,10 +59,24 @@ export function ReportsPage() {
 
   return (
     <>
-      <PageTitle actions={<CsvLink path="/reports" month={month} department={department} label="CSV でダウンロード" />}>
+      <PageTitle
+        actions={
+          <CsvLink
+            path="/reports"
+            month={month}
+            department={department}
+            label="CSV でダウンロード"
+          />
+        }
+      >
         月次レポート
       </PageTitle>
-      <MonthFilter month={month} department={department} departments={data?.departmentNames ?? meta.data?.departments ?? []} onApply={apply} />
+      <MonthFilter
+        month={month}
+        department={department}
+        departments={data?.departmentNames ?? meta.data?.departments ?? []}
+        onApply={apply}
+      />
       <LoadStatus loading={loading && !data} error={error} retry={reload} />
       {data && (
         <>
@@ -74,7 +92,9 @@ export function ReportsPage() {
                 <thead>
                   <tr>
                     <th scope="col">質問</th>
-                    <th scope="col" class="num">件数</th>
+                    <th scope="col" class="num">
+                      件数
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -96,7 +116,9 @@ export function ReportsPage() {
                   <thead>
                     <tr>
                       <th scope="col">質問</th>
-                      <th scope="col" class="num">役に立たなかった</th>
+                      <th scope="col" class="num">
+                        役に立たなかった
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -104,7 +126,8 @@ export function ReportsPage() {
                       <tr key={e.id}>
                         <td>{e.question ?? e.id}</td>
                         <td class="num">
-                          {formatShare(e.notHelpfulShare)}（{e.notHelpful}/{e.helpful + e.notHelpful}件）
+                          {formatShare(e.notHelpfulShare)}（{e.notHelpful}/
+                          {e.helpful + e.notHelpful}件）
                         </td>
                       </tr>
                     ))}
@@ -121,10 +144,18 @@ export function ReportsPage() {
                   <thead>
                     <tr>
                       <th scope="col">担当課</th>
-                      <th scope="col" class="num">質問</th>
-                      <th scope="col" class="num">回答できた</th>
-                      <th scope="col" class="num">回答できなかった</th>
-                      <th scope="col" class="num">「役に立った」</th>
+                      <th scope="col" class="num">
+                        質問
+                      </th>
+                      <th scope="col" class="num">
+                        回答できた
+                      </th>
+                      <th scope="col" class="num">
+                        回答できなかった
+                      </th>
+                      <th scope="col" class="num">
+                        「役に立った」
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -13,7 +13,8 @@ import { signIn } from '../session.js';
 const REASONS: Record<string, string> = {
   'session/expired':
     '一定時間操作がなかったため、サインインが切れました。もう一度サインインしてください。入力中の内容は残っています。',
-  'session/none': 'サインインが切れました。もう一度サインインしてください。入力中の内容は残っています。',
+  'session/none':
+    'サインインが切れました。もう一度サインインしてください。入力中の内容は残っています。',
   'signed-out': 'サインアウトしました。',
 };
 

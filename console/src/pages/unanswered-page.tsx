@@ -28,13 +28,28 @@ export function UnansweredPage() {
 
   return (
     <>
-      <PageTitle actions={<CsvLink path="/unanswered" month={month} department={department} label="CSV でダウンロード" />}>
+      <PageTitle
+        actions={
+          <CsvLink
+            path="/unanswered"
+            month={month}
+            department={department}
+            label="CSV でダウンロード"
+          />
+        }
+      >
         未回答の質問
       </PageTitle>
       <p>
-        回答できなかった質問と、回答に「役に立たなかった」と言われた質問を、似た言い方ごとにまとめて多い順に並べています。FAQ を増やしたり直したりするときの参考にしてください。
+        回答できなかった質問と、回答に「役に立たなかった」と言われた質問を、似た言い方ごとにまとめて多い順に並べています。FAQ
+        を増やしたり直したりするときの参考にしてください。
       </p>
-      <MonthFilter month={month} department={department} departments={data?.departmentNames ?? meta.data?.departments ?? []} onApply={apply} />
+      <MonthFilter
+        month={month}
+        department={department}
+        departments={data?.departmentNames ?? meta.data?.departments ?? []}
+        onApply={apply}
+      />
       <LoadStatus loading={loading && !data} error={error} retry={reload} />
       {data && data.groups.length > 0 && (
         <p>
@@ -71,7 +86,9 @@ export function UnansweredPage() {
                         <span class="muted">—</span>
                       ) : (
                         <details>
-                          <summary>{g.variants.filter((v) => v.text !== g.text).length}通り</summary>
+                          <summary>
+                            {g.variants.filter((v) => v.text !== g.text).length}通り
+                          </summary>
                           <ul>
                             {g.variants
                               .filter((v) => v.text !== g.text)
