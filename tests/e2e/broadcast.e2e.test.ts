@@ -58,9 +58,15 @@ describe.skipIf(!chromiumPath)('console broadcast to a segment (chromium)', () =
     await page.getByText(`テスト用アカウント ${TEST_USER_IDS.length}件に送りました`).waitFor();
     expect(multicastIds(t.world.fake).sort()).toEqual([...TEST_USER_IDS].sort());
 
-    // The confirmation states the exact number, and the button names it.
+    // The dialog closes with Esc and sends nothing.
     await page.getByRole('button', { name: '送信…' }).click();
     const dialog = page.getByRole('dialog', { name: '送信の確認' });
+    await dialog.getByText(`${expected.length}人に送信します`, { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // The confirmation states the exact number, and the button names it.
+    await page.getByRole('button', { name: '送信…' }).click();
     await dialog.getByText(`${expected.length}人に送信します`, { exact: true }).waitFor();
     await dialog.getByRole('button', { name: `${expected.length}人に送信する` }).click();
 
