@@ -243,7 +243,7 @@ describe('POST /notices/render', () => {
       'message.params.linkLabel',
       'contact',
     ]);
-    expect(res.body.problems[0]).toEqual({ field: 'title', message: '件名を入力してください' });
+    expect(res.body.problems[0]).toEqual({ field: 'title', message: 'タイトルを入力してください' });
   });
 
   it('renders text notices, and is refused to a viewer (403)', async () => {

@@ -115,7 +115,7 @@ export function noticesRoute(
     if (!content) return;
     const body = req.body;
     const problems: Problem[] = [];
-    const title = field(body['title'], 'title', '件名', LIMITS.title, problems);
+    const title = field(body['title'], 'title', 'タイトル', LIMITS.title, problems);
     const message = draftMessage(body['message'], problems);
     const department = field(
       body['department'],
@@ -124,7 +124,7 @@ export function noticesRoute(
       LIMITS.department,
       problems,
     );
-    const contact = field(body['contact'], 'contact', '連絡先', LIMITS.contact, problems);
+    const contact = field(body['contact'], 'contact', '問い合わせ先', LIMITS.contact, problems);
     if (!message) {
       res.json({ messages: [], text: '', problems });
       return;
