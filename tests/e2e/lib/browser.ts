@@ -28,11 +28,18 @@ export function findChromium(): string | undefined {
   return undefined;
 }
 
-/** Launches headless chromium (no sandbox: CI containers run as root). */
+/**
+ * Launches headless chromium (no sandbox: CI containers run as root) in Japanese. A context's
+ * `locale` only reaches JavaScript (Intl, navigator.language); the browser's own widgets (the
+ * month and date-time inputs) follow the process language, which on Linux comes from
+ * LANGUAGE/LANG (not `--lang`) and needs Debian's `chromium-l10n` (ja.pak). Without that
+ * package the inputs read "November 2026" but nothing else changes.
+ */
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=ja-JP'],
+    env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' },
   });
 }
