@@ -7,6 +7,7 @@ import { api, asApiError } from '../api/client.js';
 import type { AuditEntry } from '../api/types.js';
 import { LoadStatus } from '../components/load-status.js';
 import { PageTitle } from '../components/page-title.js';
+import { ACTION_LABELS, auditDetailText, auditResultText } from '../audit-text.js';
 import { formatCount, formatJst } from '../display-format.js';
 import { usePageReady } from '../page-ready.js';
 import { Link } from '../router.js';
@@ -14,17 +15,6 @@ import { ROLE_LABELS } from '../session.js';
 import { useApi } from '../use-api.js';
 
 const PAGE = 50;
-
-const ACTIONS: Record<string, string> = {
-  'broadcast.create': 'お知らせを作成',
-  'broadcast.update': 'お知らせを編集',
-  'broadcast.test': 'テスト送信',
-  'broadcast.confirm': '送信を確定',
-  'broadcast.cancel': '取り消し',
-  'session.sign_in': 'サインイン',
-  'session.sign_in_failed': 'サインイン失敗',
-  'session.sign_out': 'サインアウト',
-};
 
 export function AuditPage() {
   const first = useApi(() => api.get<{ entries: AuditEntry[] }>('/audit', { limit: PAGE }), []);
@@ -84,16 +74,26 @@ export function AuditPage() {
                       {e.actor}
                       <span class="muted">{e.role ? `（${ROLE_LABELS[e.role]}）` : ''}</span>
                     </td>
-                    <td>{ACTIONS[e.action] ?? e.action}</td>
+                    <td>{ACTION_LABELS[e.action] ?? e.action}</td>
                     <td>
                       {e.broadcastId && (
                         <Link href={`/broadcasts/${e.broadcastId}`}>{e.broadcastId}</Link>
                       )}
-                      {/* The log's own words (English, for whoever reads the raw log too). */}
-                      {e.detail && <span class="audit-detail muted">{e.detail}</span>}
+                      {/* The log keeps English (for the raw log); known formats read in Japanese. */}
+                      {e.detail && (
+                        <span class="audit-detail muted" title={e.detail}>
+                          {auditDetailText(e.action, e.detail)}
+                        </span>
+                      )}
                     </td>
                     <td class="num">{e.count === undefined ? '' : formatCount(e.count)}</td>
-                    <td>{e.result === 'ok' ? '成功' : <span class="bad">{e.result}</span>}</td>
+                    <td>
+                      {e.result === 'ok' ? (
+                        auditResultText(e.result)
+                      ) : (
+                        <span class="bad">{auditResultText(e.result)}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
