@@ -32,6 +32,12 @@ export function formatJst(iso: string | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
 }
 
+/** A send time as the API keeps it ("2026-12-01 09:00" JST, or ISO) as formatJst shows it. */
+export function formatSendAt(sendAt: string): string {
+  const plain = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(sendAt.trim());
+  return formatJst(plain ? `${plain[1]}T${plain[2]}:00+09:00` : sendAt);
+}
+
 /** "2026-11-21" → "11/21" for chart axes. */
 export function shortDay(day: string): string {
   const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(day);

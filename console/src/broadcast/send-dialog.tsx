@@ -9,7 +9,9 @@ import { api, asApiError } from '../api/client.js';
 import { problemInJapanese } from '../api/problems.js';
 import type { Broadcast, Preview } from '../api/types.js';
 import { ModalDialog } from '../components/modal-dialog.js';
-import { formatCount } from '../display-format.js';
+import { formatCount, formatJst } from '../display-format.js';
+import { useMeta } from '../meta.js';
+import { heldText, SEND_ON_CONFIRM, targetText } from '../target-text.js';
 
 type Step =
   | { kind: 'loading' }
@@ -90,6 +92,7 @@ function ConfirmBody(props: { step: Extract<Step, { kind: 'ready' | 'sending' }>
   const changedFrom = props.step.kind === 'ready' ? props.step.changedFrom : undefined;
   const error = props.step.kind === 'ready' ? props.step.error : undefined;
   const when = preview.sendAt;
+  const meta = useMeta().data;
   return (
     <div class="confirm-body">
       {changedFrom !== undefined && (
@@ -112,11 +115,11 @@ function ConfirmBody(props: { step: Extract<Step, { kind: 'ready' | 'sending' }>
         <dt>タイトル</dt>
         <dd>{preview.title}</dd>
         <dt>送信先</dt>
-        <dd>{preview.targetText}</dd>
-        <dt>送信開始</dt>
+        <dd>{targetText(preview.target, meta)}</dd>
+        <dt>送信日時</dt>
         <dd>
-          {when ? when.jst : '確定後すぐ'}
-          {when?.held && '（夜間のため、朝まで待ってから送ります）'}
+          {when ? formatJst(when.at) : SEND_ON_CONFIRM}
+          {when?.held && heldText(when.at)}
           {when?.urgent && '（緊急）'}
         </dd>
       </dl>

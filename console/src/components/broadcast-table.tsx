@@ -1,17 +1,17 @@
 /** Broadcasts as a table: title (link to its page), state, target, send time, who wrote it. */
 import type { Broadcast } from '../api/types.js';
-import { formatJst } from '../display-format.js';
+import { formatJst, formatSendAt } from '../display-format.js';
 import { useMeta } from '../meta.js';
 import { Link } from '../router.js';
-import { targetText } from '../target-text.js';
+import { SEND_ON_CONFIRM, targetText } from '../target-text.js';
 import { StateBadge } from './state-badge.js';
 
-/** When it went or goes out: start of sending, else the planned time, else "今すぐ". */
+/** When it went or goes out: start of sending, else the planned time, else on confirming. */
 function sendTime(b: Broadcast): string {
   if (b.startedAt) return formatJst(b.startedAt);
   if (b.sendAt) return formatJst(b.sendAt);
-  if (b.notice.sendAt) return `${b.notice.sendAt.replace('T', ' ')}（予定）`;
-  return b.state === 'draft' ? '確定後すぐ' : '—';
+  if (b.notice.sendAt) return `${formatSendAt(b.notice.sendAt)}（予定）`;
+  return b.state === 'draft' ? SEND_ON_CONFIRM : '—';
 }
 
 export function BroadcastTable(props: { broadcasts: Broadcast[]; caption: string }) {
@@ -40,7 +40,7 @@ export function BroadcastTable(props: { broadcasts: Broadcast[]; caption: string
               <td>
                 <StateBadge state={b.state} />
               </td>
-              <td>{targetText(b.notice.target, meta)}</td>
+              <td>{targetText(b.notice.target, meta, { short: true })}</td>
               <td>{sendTime(b)}</td>
               <td>
                 {b.created.by}

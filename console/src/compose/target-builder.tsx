@@ -10,6 +10,7 @@ import { FieldError } from '../components/form-field.js';
 import { formatCount } from '../display-format.js';
 import type { Draft } from './compose-draft.js';
 import { targetOf } from './compose-draft.js';
+import { ALL_RESIDENTS } from '../target-text.js';
 
 const COUNT_DELAY_MS = 300;
 
@@ -100,7 +101,7 @@ export function TargetBuilder(props: {
             checked={!segment}
             onChange={() => props.onChange({ targetMode: 'all' })}
           />
-          全員（配信停止の人を除く友だち全員）
+          {ALL_RESIDENTS}
         </label>
         <label class="check">
           <input

@@ -19,6 +19,7 @@ import { loadMeta } from '../meta.js';
 import { usePageReady } from '../page-ready.js';
 import { Link } from '../router.js';
 import { hasRole } from '../session.js';
+import { heldText, SEND_ON_CONFIRM, targetText } from '../target-text.js';
 import { useApi } from '../use-api.js';
 
 const REFRESH_MS = 3000;
@@ -45,13 +46,13 @@ async function loadAll(id: string): Promise<Loaded> {
   return { broadcast, preview, meta, ...(report ? { report } : {}) };
 }
 
-/** When it goes out, in words: started at, planned for, or right after confirming. */
+/** When it goes out, in the compose form's words: started at, planned for, or on confirming. */
 function sendTimeText(b: Broadcast, preview: Preview): string {
   if (b.startedAt) return `${formatJst(b.startedAt)} に開始`;
   const when = preview.sendAt;
-  const held = when?.held ? `（夜間のため ${when.jst} に送ります）` : '';
-  if (b.state === 'draft' && !b.notice.sendAt) return `確定後すぐ${held}`;
-  if (when) return `${when.jst}${held ? '（夜間のため朝まで待ちます）' : ''}`;
+  const held = when?.held ? heldText(when.at) : '';
+  if (b.state === 'draft' && !b.notice.sendAt) return `${SEND_ON_CONFIRM}${held}`;
+  if (when) return `${formatJst(when.at)}${held}`;
   return '—';
 }
 
@@ -139,7 +140,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
         <div class="detail-main">
           <dl class="summary">
             <dt>送信先</dt>
-            <dd>{preview.targetText}</dd>
+            <dd>{targetText(n.target, meta)}</dd>
             <dt>{b.state === 'draft' ? '今の人数' : '送信対象'}</dt>
             <dd>{formatCount(report?.recipients || preview.count)}人</dd>
             <dt>送信日時</dt>
