@@ -3,6 +3,7 @@
  * TTL is the session's life: min(idle time, time left to the absolute end). Redis drops idle and
  * ended sessions by itself; every read is parsed with the session schema.
  */
+import { MadoguchiError } from '../errors.js';
 import type { Clock, SessionStore } from '../ports.js';
 import { AdminSessionSchema } from '../schema/index.js';
 import type { AdminSession } from '../schema/index.js';
@@ -10,6 +11,7 @@ import { decode } from './codec.js';
 import { createKeys } from './keys.js';
 import { openStoreConnection, whenReady } from './redis-connection.js';
 import type { RedisSource } from './redis-connection.js';
+import { StoreError } from './store-error.js';
 
 /** With a `url`, the store's own connection; commands time out after 2,000 ms by default. */
 export type RedisSessionStoreOptions = RedisSource & {
@@ -25,6 +27,24 @@ export interface RedisSessionStore extends SessionStore {
 }
 
 const wallClock: Clock = { now: () => new Date() };
+
+/**
+ * A Redis command whose failure (refused, timed out, connection lost) is `store/unavailable`:
+ * the admin API answers it 503 with a clear message instead of a bare 500.
+ */
+async function reaching<T>(command: Promise<T>): Promise<T> {
+  try {
+    return await command;
+  } catch (err) {
+    if (err instanceof MadoguchiError) throw err;
+    throw new StoreError(
+      'store/unavailable',
+      'the session store (Redis) is not reachable now; try again shortly',
+      undefined,
+      { cause: err },
+    );
+  }
+}
 
 export function createRedisSessionStore(options: RedisSessionStoreOptions): RedisSessionStore {
   const keys = createKeys(options.prefix);
@@ -45,10 +65,10 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): Redi
       const checked = AdminSessionSchema.parse(session);
       const ms = lifeMs(checked, idleSeconds);
       if (ms <= 0) return;
-      await redis.set(keys.session(id), JSON.stringify(checked), 'PX', ms);
+      await reaching(redis.set(keys.session(id), JSON.stringify(checked), 'PX', ms));
     },
     async get(id) {
-      const raw = await redis.get(keys.session(id));
+      const raw = await reaching(redis.get(keys.session(id)));
       if (raw === null) return undefined;
       const session = decode(AdminSessionSchema, raw, 'session');
       // The TTL already ends it at `expiresAt`; this guards a clock skew between us and Redis.
@@ -56,18 +76,18 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): Redi
     },
     async touch(id, idleSeconds) {
       const key = keys.session(id);
-      const raw = await redis.get(key);
+      const raw = await reaching(redis.get(key));
       if (raw === null) return false;
       const ms = lifeMs(decode(AdminSessionSchema, raw, 'session'), idleSeconds);
       if (ms <= 0) {
-        await redis.del(key);
+        await reaching(redis.del(key));
         return false;
       }
       // PEXPIRE answers 0 when the key vanished between the two commands (signed out meanwhile).
-      return (await redis.pexpire(key, ms)) === 1;
+      return (await reaching(redis.pexpire(key, ms))) === 1;
     },
     async delete(id) {
-      await redis.del(keys.session(id));
+      await reaching(redis.del(keys.session(id)));
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import type { TrustProxy } from '../../src/http/index.js';
-import type { SessionStore } from '../../src/ports.js';
+import type { Clock, SessionStore } from '../../src/ports.js';
 import { AdminTokenListSchema } from '../../src/schema/index.js';
 import { createMemorySessionStore } from '../../src/store/index.js';
 import { inArea, makeWorld } from '../app/broadcast-fixture.js';
@@ -26,11 +26,18 @@ export interface SessionWorld extends World {
 }
 
 export async function sessionWorld(
-  options: { trustProxy?: TrustProxy; consoleDir?: string } = {},
+  options: {
+    trustProxy?: TrustProxy;
+    consoleDir?: string;
+    /** The session store on the world's clock; default the memory one. */
+    sessions?: (clock: Clock) => SessionStore;
+  } = {},
 ): Promise<SessionWorld> {
   const world = await makeWorld({});
   await world.addResidents(5, (i) => inArea(i <= 3 ? '中部' : '北部'));
-  const sessions = createMemorySessionStore({ clock: world.clock });
+  const sessions = (options.sessions ?? ((clock) => createMemorySessionStore({ clock })))(
+    world.clock,
+  );
   const appWith = (tokens: string) =>
     createHttpApp({
       dispatch: () => {},

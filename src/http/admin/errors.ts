@@ -19,6 +19,8 @@ const STATUS: Record<string, number> = {
   'broadcast/no-test-users': 409,
   'broadcast/busy': 409,
   'admin/not-ready': 503,
+  // A store that did not answer (Redis down): try again, nothing is wrong with the request.
+  'store/unavailable': 503,
 };
 
 export function adminErrorHandler(logger: Logger) {
@@ -45,6 +47,7 @@ export function adminErrorHandler(logger: Logger) {
         const problems =
           Array.isArray(e.problems) && e.problems.length > 0 ? { problems: e.problems } : {};
         if (line) logger.warn({ err }, 'admin API: LINE refused a call');
+        if (err.code === 'store/unavailable') logger.warn({ err }, 'admin API: store unavailable');
         res
           .status(known ?? 502)
           .json({ error: err.message, code: err.code, ...problems, ...e.detail });

@@ -25,6 +25,12 @@ export interface SessionRouteDeps {
   logger: Logger;
 }
 
+/** An error of `express.json` about the body (malformed, too large, wrong charset): a 4xx. */
+function isBodyError(err: unknown): boolean {
+  const status = (err as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 export function sessionRoutes(router: Router, deps: SessionRouteDeps): void {
   const { sessions, throttle, logger } = deps;
   const { audit, clock } = sessions.deps;
@@ -40,12 +46,15 @@ export function sessionRoutes(router: Router, deps: SessionRouteDeps): void {
   router.post(
     '/session',
     express.json({ limit: '4kb' }),
-    (req: Request, res: Response, next: NextFunction) => attempt(req, res, next),
     // A body that is not JSON is a failed sign-in like any other (same answer, same count).
-    (_err: unknown, req: Request, res: Response, next: NextFunction) => {
+    // Only the body parser's own errors: a store or audit failure while signing in must reach
+    // the error handler (503/500), never pass for a wrong token.
+    (err: unknown, req: Request, _res: Response, next: NextFunction) => {
+      if (!isBodyError(err)) return next(err);
       req.body = undefined;
-      attempt(req, res, next);
+      next();
     },
+    (req: Request, res: Response, next: NextFunction) => attempt(req, res, next),
   );
 
   function attempt(req: Request, res: Response, next: NextFunction): void {
