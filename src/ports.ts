@@ -313,7 +313,10 @@ export interface SessionStore {
   create(id: string, session: AdminSession, idleSeconds: number): Promise<void>;
   /** The live session, or undefined when it never was, expired (idle or absolute) or was deleted. */
   get(id: string): Promise<AdminSession | undefined>;
-  /** Restarts the idle time (capped by `expiresAt`); false when the session is gone. */
-  touch(id: string, idleSeconds: number): Promise<boolean>;
+  /**
+   * The live session, its idle time restarted (capped by `expiresAt`): what each console request
+   * does, in one round trip on Redis. Undefined when the session is gone.
+   */
+  touch(id: string, idleSeconds: number): Promise<AdminSession | undefined>;
   delete(id: string): Promise<void>;
 }

@@ -39,9 +39,9 @@ export function createMemorySessionStore(options: { clock: Clock }): SessionStor
     },
     async touch(id, idleSeconds) {
       const e = live(id);
-      if (!e) return false;
+      if (!e) return undefined;
       e.until = deadline(e.session, idleSeconds);
-      return true;
+      return { ...e.session };
     },
     async delete(id) {
       entries.delete(id);

@@ -76,15 +76,27 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): Redi
     },
     async touch(id, idleSeconds) {
       const key = keys.session(id);
-      const raw = await reaching(redis.get(key));
-      if (raw === null) return false;
-      const ms = lifeMs(decode(AdminSessionSchema, raw, 'session'), idleSeconds);
+      // One round trip: read and restart the idle time together (atomic, so a sign-out in
+      // between cannot be revived); a second only in the session's last idle period, to keep
+      // the TTL from outliving its absolute end.
+      const replies = await reaching(
+        redis
+          .multi()
+          .get(key)
+          .pexpire(key, idleSeconds * 1000)
+          .exec(),
+      );
+      const [err, raw] = replies?.[0] ?? [null, null];
+      if (err) throw err;
+      if (typeof raw !== 'string') return undefined;
+      const session = decode(AdminSessionSchema, raw, 'session');
+      const ms = lifeMs(session, idleSeconds);
       if (ms <= 0) {
         await reaching(redis.del(key));
-        return false;
+        return undefined;
       }
-      // PEXPIRE answers 0 when the key vanished between the two commands (signed out meanwhile).
-      return (await reaching(redis.pexpire(key, ms))) === 1;
+      if (ms < idleSeconds * 1000) await reaching(redis.pexpire(key, ms));
+      return session;
     },
     async delete(id) {
       await reaching(redis.del(keys.session(id)));

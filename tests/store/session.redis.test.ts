@@ -46,7 +46,7 @@ describe.skipIf(!url)('redis session store', () => {
       expect(await raw.pttl(key)).toBeGreaterThan(1_799_000);
       expect(await raw.pttl(key)).toBeLessThanOrEqual(1_800_000);
       clock.advance(8 * 3600 - 600);
-      expect(await store.touch(id, 1800)).toBe(true);
+      expect(await store.touch(id, 1800)).toMatchObject({ name: 'sato' });
       expect(await raw.pttl(key)).toBeLessThanOrEqual(600_000);
       await store.close();
     });

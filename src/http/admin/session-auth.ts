@@ -96,13 +96,12 @@ export function createSessionAuth(
       const cookie = readSessionCookie(req);
       if (cookie === undefined) return { kind: 'none' };
       const id = sha256Hex(cookie);
-      const session = await deps.store.get(id);
+      const session = await deps.store.touch(id, idleSeconds);
       if (!session) return { kind: 'expired' };
       if (!stillValid(session)) {
         await deps.store.delete(id);
         return { kind: 'expired' };
       }
-      if (!(await deps.store.touch(id, idleSeconds))) return { kind: 'expired' };
       return { kind: 'ok', id, session };
     },
     end: (id) => deps.store.delete(id),
