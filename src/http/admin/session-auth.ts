@@ -49,6 +49,8 @@ export interface SessionAuth {
   readonly deps: AdminSessionDeps;
   /** Starts a session for a configured token; returns the cookie value and the view. */
   start(token: AdminToken): Promise<StartedSession>;
+  /** The store id of the request's session cookie (live or not), or undefined. */
+  idOf(req: Request): string | undefined;
   /** The request's live session (its idle time restarts), or why there is none. */
   lookup(req: Request): Promise<SessionLookup>;
   end(id: string): Promise<void>;
@@ -74,6 +76,11 @@ export function createSessionAuth(
     return t !== undefined && t.role === s.role && sha256Hex(t.token) === s.tokenDigest;
   };
 
+  const idOf = (req: Request) => {
+    const cookie = readSessionCookie(req);
+    return cookie === undefined ? undefined : sha256Hex(cookie);
+  };
+
   return {
     deps,
     view,
@@ -92,10 +99,10 @@ export function createSessionAuth(
       await deps.store.create(id, session, idleSeconds);
       return { id, cookie, view: view(session), maxAgeSeconds: maxSeconds };
     },
+    idOf,
     async lookup(req) {
-      const cookie = readSessionCookie(req);
-      if (cookie === undefined) return { kind: 'none' };
-      const id = sha256Hex(cookie);
+      const id = idOf(req);
+      if (id === undefined) return { kind: 'none' };
       const session = await deps.store.touch(id, idleSeconds);
       if (!session) return { kind: 'expired' };
       if (!stillValid(session)) {

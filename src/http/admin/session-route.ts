@@ -106,6 +106,9 @@ export function sessionRoutes(router: Router, deps: SessionRouteDeps): void {
       await sessions.end(started.id).catch(() => {});
       throw err;
     }
+    // A browser signing in again leaves no older session behind under a cookie it replaces.
+    const previous = sessions.idOf(req);
+    if (previous !== undefined) await sessions.end(previous);
     res
       .status(200)
       .set('Cache-Control', 'no-store')
