@@ -11,7 +11,7 @@ import { webhookRouter } from './webhook-route.js';
 import type { WebhookDeps } from './webhook-route.js';
 import { adminRouter } from './admin/router.js';
 import type { AdminDeps } from './admin/router.js';
-import { consoleRouter } from './console/index.js';
+import { consoleRouter, consoleSecurityHeaders } from './console/index.js';
 import type { ConsoleDeps } from './console/index.js';
 
 /** Express's `trust proxy`: off, `loopback`, a number of hops, or every proxy (`true`). */
@@ -37,6 +37,9 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(webhookRouter(deps));
   app.use(healthRouter(deps));
+  // Every answer under /admin (pages, assets, redirect, API JSON and its errors) carries the
+  // console's CSP and anti-framing / no-sniff headers.
+  if (deps.admin || deps.console) app.use('/admin', consoleSecurityHeaders);
   if (deps.admin) app.use('/admin/api', adminRouter(deps.admin));
   if (deps.console) app.use('/admin', consoleRouter(deps.console));
   app.use((_req, res) => {

@@ -4,6 +4,7 @@
  */
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CONSOLE_CSP } from '../../src/http/console/index.js';
 import { offlineExceptLocalhost } from '../setup/offline.js';
 import { TOKENS, sessionWorld, signIn } from './session-fixture.js';
 import type { SessionWorld } from './session-fixture.js';
@@ -28,5 +29,31 @@ describe('signing in again', () => {
     expect([old.status, old.body.code]).toEqual([401, 'session/expired']);
     const now = await request(w.app).get('/admin/api/me').set('Cookie', cookie);
     expect(now.body).toEqual({ name: 'boss', role: 'admin' });
+  });
+});
+
+describe('security headers', () => {
+  it('are on API answers too, errors and sign-in included', async () => {
+    const s = await signIn(w.app, TOKENS.viewer);
+    const answers = [
+      await request(w.app).get('/admin/api/me').set('Cookie', s.cookie),
+      await request(w.app).get('/admin/api/me'),
+      await request(w.app).get('/admin/api/nothing-here').set('Cookie', s.cookie),
+      await request(w.app).post('/admin/api/session').send({ token: 'wrong' }),
+    ];
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('are on the /admin → /admin/ redirect', async () => {
+    const built = await sessionWorld({ consoleDir: '/nonexistent-console' });
+    const res = await request(built.app).get('/admin');
+    expect(res.status).toBe(301);
+    expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
+    expect(res.headers['x-frame-options']).toBe('DENY');
   });
 });

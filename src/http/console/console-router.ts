@@ -3,12 +3,12 @@
  * `/admin`. Hashed files under `assets/` are cached for a year (a new build has new names);
  * every other path that is not `/admin/api/…` is a page of the single-page app and gets
  * `index.html`, revalidated on each load so a deployment shows at once. Without a build, pages
- * answer 503 with a hint instead of a bare 404.
+ * answer 503 with a hint instead of a bare 404. The security headers are set for all of
+ * `/admin` by the app (security-headers.ts).
  */
 import { join, resolve } from 'node:path';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
-import { consoleSecurityHeaders } from './security-headers.js';
 
 export interface ConsoleDeps {
   /** The folder with the built `index.html` and `assets/`. */
@@ -40,7 +40,6 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     if (req.path === '/api' || req.path.startsWith('/api/')) return next('router');
     next();
   });
-  router.use(consoleSecurityHeaders);
   router.use(
     '/assets',
     express.static(join(dir, 'assets'), {

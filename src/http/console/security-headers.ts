@@ -1,7 +1,8 @@
 /**
- * Headers on every console page and asset. The CSP allows only our own scripts, styles,
- * requests and forms; images may also come over https (Flex notices show image URLs) or as
- * data URLs; inline styles are allowed because preact writes `style` attributes. No framing.
+ * Headers on every answer under `/admin`: console pages, assets, the redirect and the API. The
+ * CSP allows only our own scripts, styles, requests and forms; images may also come over https
+ * (Flex notices show image URLs) or as data URLs; inline styles are allowed because preact
+ * writes `style` attributes. No framing.
  */
 import type { NextFunction, Request, Response } from 'express';
 
