@@ -57,3 +57,22 @@ describe('security headers', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 });
+
+describe('sign-in throttling by network', () => {
+  const from = (app: SessionWorld['app'], ip: string, token: string) =>
+    request(app).post('/admin/api/session').set('X-Forwarded-For', ip).send({ token });
+
+  it('counts an IPv6 /64 as one client, and IPv4-mapped addresses as their IPv4', async () => {
+    const behind = await sessionWorld({ trustProxy: 'loopback' });
+    for (let i = 1; i <= 10; i++) {
+      expect((await from(behind.app, `2001:db8:1:2::${i.toString(16)}`, 'wrong')).status).toBe(401);
+    }
+    const sameNet = await from(behind.app, '2001:0db8:0001:0002:ffff::1', TOKENS.admin);
+    expect([sameNet.status, sameNet.body.code]).toEqual([429, 'session/too-many-attempts']);
+    expect((await from(behind.app, '2001:db8:1:3::1', TOKENS.admin)).status).toBe(200);
+
+    for (let i = 0; i < 10; i++) await from(behind.app, '::ffff:192.0.2.7', 'wrong');
+    expect((await from(behind.app, '192.0.2.7', TOKENS.admin)).status).toBe(429);
+    expect((await from(behind.app, '192.0.2.8', TOKENS.admin)).status).toBe(200);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Slows down token guessing at the console's sign-in: after `limit` failed sign-ins from one IP
- * within `windowSeconds`, that IP is refused (429) until the oldest failure leaves the window.
+ * (an IPv6 /64, see `throttleKey`) within `windowSeconds`, it is refused (429) until the oldest
+ * failure leaves the window.
  * Kept in the process (one server per city; a restart forgets, which costs an attacker a
  * restart we would notice). Tokens are ≥ 24 random characters, so this is a brake, not the lock.
  */
@@ -23,6 +24,26 @@ export interface SignInThrottleOptions {
   maxIps?: number;
 }
 
+/**
+ * Whom the throttle counts for an address: an IPv4 address as is (also when written IPv4-mapped,
+ * `::ffff:1.2.3.4`), an IPv6 address by its /64 network, since one subscriber usually gets a
+ * whole /64 and could otherwise try from a fresh address each time.
+ */
+export function throttleKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const bare = ip.split('%')[0]!.toLowerCase(); // no zone id (fe80::1%eth0)
+  const [head = '', tail] = bare.split('::');
+  const groups = head === '' ? [] : head.split(':');
+  if (tail !== undefined) {
+    const rest = tail === '' ? [] : tail.split(':');
+    groups.push(...Array<string>(Math.max(0, 8 - groups.length - rest.length)).fill('0'), ...rest);
+  }
+  const net = groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16));
+  return `${net.join(':')}::/64`;
+}
+
 export function createSignInThrottle(options: SignInThrottleOptions): SignInThrottle {
   const { clock, limit = 10, windowSeconds = 600, maxIps = 10_000 } = options;
   const windowMs = windowSeconds * 1000;
@@ -38,7 +59,7 @@ export function createSignInThrottle(options: SignInThrottleOptions): SignInThro
   return {
     retryAfter(ip) {
       const now = clock.now().getTime();
-      const times = recent(ip, now);
+      const times = recent(throttleKey(ip), now);
       if (times.length < limit) return 0;
       // Free again when the failure that makes it `limit` leaves the window.
       const freeAt = times[times.length - limit]! + windowMs;
@@ -46,10 +67,11 @@ export function createSignInThrottle(options: SignInThrottleOptions): SignInThro
     },
     fail(ip) {
       const now = clock.now().getTime();
-      const times = recent(ip, now);
+      const key = throttleKey(ip);
+      const times = recent(key, now);
       times.push(now);
-      failures.delete(ip);
-      failures.set(ip, times);
+      failures.delete(key);
+      failures.set(key, times);
       if (failures.size > maxIps) failures.delete(failures.keys().next().value!);
     },
   };
