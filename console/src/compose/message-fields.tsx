@@ -5,6 +5,7 @@
 import type { Problems } from '../api/problems.js';
 import type { Meta, TemplateParam } from '../api/types.js';
 import { describedBy, FormField } from '../components/form-field.js';
+import { RadioChoices } from '../components/radio-choices.js';
 import type { Draft } from './compose-draft.js';
 
 const PARAM_HINTS: Record<string, string> = {
@@ -59,25 +60,19 @@ export function MessageFields(props: {
     <>
       <fieldset class="choices-inline">
         <legend>本文の形式</legend>
-        <label class="check">
-          <input
-            type="radio"
-            name="message-type"
-            checked={draft.messageType === 'text'}
-            onChange={() => props.onChange({ messageType: 'text' })}
-          />
-          文章だけ
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="message-type"
-            checked={draft.messageType === 'flex'}
-            disabled={meta.templates.length === 0}
-            onChange={() => props.onChange({ messageType: 'flex' })}
-          />
-          カード（テンプレート）
-        </label>
+        <RadioChoices
+          name="message-type"
+          value={draft.messageType}
+          choices={[
+            { value: 'text', label: '文章だけ' },
+            {
+              value: 'flex',
+              label: 'カード（テンプレート）',
+              disabled: meta.templates.length === 0,
+            },
+          ]}
+          onChange={(messageType) => props.onChange({ messageType })}
+        />
       </fieldset>
       {draft.messageType === 'text' ? (
         <FormField

@@ -5,6 +5,7 @@
 import type { Problems } from '../api/problems.js';
 import type { Meta } from '../api/types.js';
 import { describedBy, FieldError } from '../components/form-field.js';
+import { RadioChoices } from '../components/radio-choices.js';
 import type { Draft } from './compose-draft.js';
 
 function quietText(meta: Meta): string {
@@ -25,26 +26,15 @@ export function SendTimeFields(props: {
     <>
       <fieldset class={`send-time${problems['sendAt'] ? ' has-error' : ''}`}>
         <legend>送信のタイミング</legend>
-        <div class="choices">
-          <label class="check">
-            <input
-              type="radio"
-              name="send-mode"
-              checked={draft.sendMode === 'now'}
-              onChange={() => props.onChange({ sendMode: 'now' })}
-            />
-            今すぐ（送信を確定したらすぐ）
-          </label>
-          <label class="check">
-            <input
-              type="radio"
-              name="send-mode"
-              checked={draft.sendMode === 'at'}
-              onChange={() => props.onChange({ sendMode: 'at' })}
-            />
-            日時を指定する
-          </label>
-        </div>
+        <RadioChoices
+          name="send-mode"
+          value={draft.sendMode}
+          choices={[
+            { value: 'now', label: '今すぐ（送信を確定したらすぐ）' },
+            { value: 'at', label: '日時を指定する' },
+          ]}
+          onChange={(sendMode) => props.onChange({ sendMode })}
+        />
         {draft.sendMode === 'at' && (
           <div class="field">
             <label for="send-at">送信日時（日本時間）</label>

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, asApiError } from '../api/client.js';
 import type { AudienceCount, Choice, Meta, Target } from '../api/types.js';
 import { FieldError } from '../components/form-field.js';
+import { RadioChoices } from '../components/radio-choices.js';
 import { formatCount } from '../display-format.js';
 import type { Draft } from './compose-draft.js';
 import { targetOf } from './compose-draft.js';
@@ -93,26 +94,15 @@ export function TargetBuilder(props: {
       aria-describedby="target-error"
     >
       <legend>送信先</legend>
-      <div class="choices">
-        <label class="check">
-          <input
-            type="radio"
-            name="target-mode"
-            checked={!segment}
-            onChange={() => props.onChange({ targetMode: 'all' })}
-          />
-          {ALL_RESIDENTS}
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="target-mode"
-            checked={segment}
-            onChange={() => props.onChange({ targetMode: 'segment' })}
-          />
-          条件で選ぶ
-        </label>
-      </div>
+      <RadioChoices
+        name="target-mode"
+        value={segment ? 'segment' : 'all'}
+        choices={[
+          { value: 'all', label: ALL_RESIDENTS },
+          { value: 'segment', label: '条件で選ぶ' },
+        ]}
+        onChange={(targetMode) => props.onChange({ targetMode })}
+      />
       {segment && (
         <div class="segment-choices">
           <p class="hint">

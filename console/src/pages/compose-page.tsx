@@ -167,16 +167,32 @@ function ComposeForm(props: { draftKey: string; meta: Meta; broadcast?: Broadcas
           />
         </FormField>
         <MessageFields draft={draft} meta={meta} problems={problems} onChange={change} />
-        <FormField id="department" label="担当課" required error={problems['department']}>
+        <FormField
+          id="department"
+          label="担当課"
+          required
+          hint={
+            meta.departments.length > 0
+              ? '市の課の一覧から選べます（↓キーで候補を表示）。一覧にない名前も入力できます。'
+              : undefined
+          }
+          error={problems['department']}
+        >
           <input
             id="department"
             name="department"
             type="text"
-            list="department-list"
+            list={meta.departments.length > 0 ? 'department-list' : undefined}
+            autoComplete="off"
             maxLength={40}
             value={draft.department}
             onInput={(e) => change({ department: e.currentTarget.value })}
-            {...describedBy('department', false, problems['department'], true)}
+            {...describedBy(
+              'department',
+              meta.departments.length > 0,
+              problems['department'],
+              true,
+            )}
           />
           <datalist id="department-list">
             {meta.departments.map((d) => (
