@@ -152,10 +152,9 @@ export interface Audience {
   dropSnapshot(snapshotKey: string): Promise<void>;
   /**
    * How many residents follow now (配信停止 included), have blocked, and have stopped (among
-   * those who follow), for the console's dashboard. Optional so test doubles need not have it;
-   * both implementations in `src/store` do.
+   * those who follow), for the console's dashboard.
    */
-  stats?(): Promise<AudienceStats>;
+  stats(): Promise<AudienceStats>;
 }
 
 /** `Audience.stats`: friends = following now (incl. 配信停止), blocked = unfollowed. */
@@ -249,9 +248,9 @@ export interface QuestionLog {
   /**
    * The city's counts per JST day (`YYYY-MM-DD`, in the order asked), kept as records are
    * appended, so the dashboard reads 30 small hashes instead of a month of records. Days older
-   * than the retention count nothing. Optional for test doubles; both implementations have it.
+   * than the retention count nothing.
    */
-  daily?(city: string, days: readonly string[]): Promise<QuestionLogDay[]>;
+  daily(city: string, days: readonly string[]): Promise<QuestionLogDay[]>;
 }
 
 /** One JST day of the question log (`QuestionLog.daily`). */

@@ -119,6 +119,7 @@ describe('every question goes to the question log', () => {
       },
       read: async () => [],
       purge: async () => 0,
+      daily: async () => [],
     };
     await handleEvent(E(ev.text(USER_1, 'コンビニで住民票はとれる？')), {
       ...deps,

@@ -126,17 +126,17 @@ export function audienceContract(name: string, make: MakeAudience): void {
 
     describe('stats', () => {
       it('counts friends (配信停止 included), blocked and stopped, following every change', async () => {
-        expect(await audience.stats!()).toEqual({ friends: 0, blocked: 0, stopped: 0 });
+        expect(await audience.stats()).toEqual({ friends: 0, blocked: 0, stopped: 0 });
         await settle();
         await audience.setSettings('U03', s(['kosodate'], '中部', '30s', true));
         await audience.setSettings('U05', s([], '中部', '40s', true));
         await audience.markBlocked('U05'); // stopped, then blocked: counts as blocked only
         await audience.markBlocked('U07');
         await audience.markBlocked('Unobody'); // unknown: nothing changes
-        expect(await audience.stats!()).toEqual({ friends: 6, blocked: 2, stopped: 1 });
+        expect(await audience.stats()).toEqual({ friends: 6, blocked: 2, stopped: 1 });
         await audience.markFollowed('U07', initial); // back: a friend again, settings kept
         await audience.setSettings('U03', s(['kosodate'], '中部', '30s')); // resumed
-        expect(await audience.stats!()).toEqual({ friends: 7, blocked: 1, stopped: 0 });
+        expect(await audience.stats()).toEqual({ friends: 7, blocked: 1, stopped: 0 });
         expect(await audience.count({ all: true })).toBe(7);
       });
     });

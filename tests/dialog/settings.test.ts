@@ -26,6 +26,7 @@ function brokenAudience(): Audience {
       [Symbol.asyncIterator]: () => ({ next: fail }),
     }),
     dropSnapshot: fail,
+    stats: fail,
   };
 }
 

@@ -101,6 +101,9 @@ describe('GET /admin/api/reports', () => {
         throw new Error('redis away');
       },
       purge: async () => 0,
+      daily: async () => {
+        throw new Error('redis away');
+      },
     });
     const res = await request(down)
       .get('/admin/api/reports?month=2026-04')

@@ -7,8 +7,8 @@
  */
 import type { RequestHandler, Router } from 'express';
 import type { BroadcastService } from '../../app/index.js';
-import type { QuestionLog, QuestionLogDay } from '../../ports.js';
-import { jstDate, jstDayStart } from '../../reports/index.js';
+import type { QuestionLogDay } from '../../ports.js';
+import { jstDate } from '../../reports/index.js';
 import { contentOr503 } from './console-deps.js';
 import type { AdminConsoleDeps } from './console-deps.js';
 
@@ -20,37 +20,6 @@ export function lastDays(now: Date, n: number): string[] {
   return Array.from({ length: n }, (_, i) =>
     jstDate(new Date(now.getTime() - (n - 1 - i) * DAY_MS)),
   );
-}
-
-/** Per-day counts; from the log's records when it keeps no day counts (a test double). */
-async function dailyOf(log: QuestionLog, city: string, days: string[]): Promise<QuestionLogDay[]> {
-  if (log.daily) return log.daily(city, days);
-  const from = jstDayStart(days[0]!);
-  const to = new Date(jstDayStart(days[days.length - 1]!).getTime() + DAY_MS);
-  const out = days.map((day) => ({
-    day,
-    questions: 0,
-    answered: 0,
-    ambiguous: 0,
-    noAnswer: 0,
-    feedback: 0,
-    helpful: 0,
-  }));
-  const at = new Map(days.map((d, i) => [d, out[i]!]));
-  for (const r of await log.read(city, from, to)) {
-    const d = at.get(jstDate(new Date(r.at)));
-    if (!d) continue;
-    if (r.kind === 'feedback') {
-      d.feedback++;
-      if (r.helpful) d.helpful++;
-    } else {
-      d.questions++;
-      if (r.verdict === 'answered') d.answered++;
-      else if (r.verdict === 'ambiguous') d.ambiguous++;
-      else d.noAnswer++;
-    }
-  }
-  return out;
 }
 
 function questionFigures(days: string[], daily: QuestionLogDay[]) {
@@ -88,15 +57,15 @@ export function dashboardRoute(
     const { audience, questionLog } = deps;
     try {
       const [residents, topics, areas, daily, broadcasts] = await Promise.all([
-        audience.stats ? audience.stats() : undefined,
+        audience.stats(),
         Promise.all(city.topics.map((t) => audience.count({ topics: [t.id] }))),
         Promise.all(city.areas.map((a) => audience.count({ areas: [a] }))),
-        questionLog ? dailyOf(questionLog, city.id, days) : undefined,
+        questionLog?.daily(city.id, days),
         service.list({ limit: 5 }),
       ]);
       res.json({
         generatedAt: now.toISOString(),
-        residents: residents ?? null,
+        residents,
         topics: city.topics.map((t, i) => ({ id: t.id, label: t.label, count: topics[i] })),
         areas: city.areas.map((a, i) => ({ id: a, label: a, count: areas[i] })),
         questions: daily ? questionFigures(days, daily) : null,
