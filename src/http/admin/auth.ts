@@ -10,25 +10,25 @@
  * sends an `Origin`, come from our own origin. Bearer requests need neither: no browser adds
  * an Authorization header by itself.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Actor } from '../../app/index.js';
 import type { AdminRole, AdminToken } from '../../schema/index.js';
 import { actorOfSession } from './session-auth.js';
 import type { SessionAuth } from './session-auth.js';
-import { SESSION_COOKIE, crossOriginBody, sameOrigin, sameSecret } from './session-cookie.js';
-import { sessionCookie } from './session-cookie.js';
+import {
+  SESSION_COOKIE,
+  crossOriginBody,
+  sameOrigin,
+  sameSecret,
+  sessionCookie,
+} from './session-cookie.js';
 
 const RANK: Record<AdminRole, number> = { viewer: 1, broadcaster: 2, admin: 3 };
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 /** The configured token equal to `given`, compared with every one in constant time. */
 export function findToken(given: string, tokens: readonly AdminToken[]): AdminToken | undefined {
-  const d = digest(given);
   let found: AdminToken | undefined;
-  for (const t of tokens) {
-    if (timingSafeEqual(d, digest(t.token)) && given !== '') found = t;
-  }
+  for (const t of tokens) if (sameSecret(given, t.token)) found = t;
   return found;
 }
 
@@ -117,7 +117,6 @@ function bySession(req: Request, res: Response, next: NextFunction, sessions: Se
     }
     if (refuseCrossSite(req, res, found.session.csrfToken)) return;
     res.locals['actor'] = actorOfSession(found.session);
-    res.locals['sessionId'] = found.id;
     next();
   }, next);
 }

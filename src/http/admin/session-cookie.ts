@@ -18,9 +18,8 @@ export const sha256Hex = (s: string): string =>
 
 /** Compares two secrets in constant time (digests of equal length, whatever the inputs). */
 export function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b) && given.length > 0;
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected)) && given.length > 0;
 }
 
 /** The session cookie's value in the request, or undefined. */
