@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { ReportsPage } from './pages/reports-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { UnansweredPage } from './pages/unanswered-page.js';
+import { focusHeadingWhenReady } from './page-ready.js';
 import { matchRoute, useLocation } from './router.js';
 import { checkSession, useSession } from './session.js';
 
@@ -51,13 +52,22 @@ export function App() {
     void checkSession();
   }, []);
 
-  // After moving to another page, focus its heading (not on the first load: the browser's
-  // own start is right there).
+  // After moving to another page, signing in or out, focus its heading (not on the first
+  // load: the browser's own start is right there).
   useEffect(() => {
     if (path === firstPath.current) return;
     firstPath.current = '';
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    focusHeadingWhenReady();
   }, [path]);
+  const signedIn = session.status === 'signed-in';
+  const wasSignedIn = useRef<boolean | undefined>(undefined);
+  useEffect(() => {
+    if (session.status === 'checking') return;
+    if (wasSignedIn.current !== undefined && wasSignedIn.current !== signedIn) {
+      focusHeadingWhenReady();
+    }
+    wasSignedIn.current = signedIn;
+  }, [signedIn, session.status]);
 
   if (session.status === 'checking') {
     return (

@@ -2,7 +2,7 @@
  * The audit log (admins): every write on the admin API and every sign-in, newest first, 50 at
  * a time; 「さらに古い記録」 pages back with `before` (the oldest id shown).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, asApiError } from '../api/client.js';
 import type { AuditEntry } from '../api/types.js';
 import { LoadStatus } from '../components/load-status.js';
@@ -25,7 +25,12 @@ export function AuditPage() {
   usePageReady('audit', !!first.data, '監査ログ');
 
   const entries = [...(first.data?.entries ?? []), ...more];
+  const endRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (end && document.activeElement === document.body) endRef.current?.focus();
+  }, [end]);
   const loadMore = async () => {
+    if (busy) return;
     const last = entries[entries.length - 1];
     if (!last) return;
     setBusy(true);
@@ -105,10 +110,17 @@ export function AuditPage() {
               {moreError}
             </p>
           )}
+          {/* aria-disabled while loading (disabled would drop the keyboard focus); at the end
+              the button gives way to a line that takes the focus instead. */}
           {!end && first.data.entries.length === PAGE && (
-            <button type="button" onClick={() => void loadMore()} disabled={busy}>
+            <button type="button" onClick={() => void loadMore()} aria-disabled={busy}>
               {busy ? '読み込み中…' : 'さらに古い記録を見る'}
             </button>
+          )}
+          {end && (
+            <p class="muted" tabIndex={-1} ref={endRef}>
+              これより古い記録はありません（{formatCount(entries.length)}件）。
+            </p>
           )}
         </>
       )}

@@ -3,7 +3,7 @@
  * (edit, test send, send, cancel — broadcasters only). Once confirmed, its delivery report,
  * refreshed every few seconds until sending is over.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, asApiError } from '../api/client.js';
 import { problemInJapanese } from '../api/problems.js';
 import type { Broadcast, DeliveryReport, Meta, Preview, Session } from '../api/types.js';
@@ -16,7 +16,7 @@ import { PhonePreview } from '../components/phone-preview.js';
 import { StateBadge } from '../components/state-badge.js';
 import { formatCount, formatJst } from '../display-format.js';
 import { loadMeta } from '../meta.js';
-import { usePageReady } from '../page-ready.js';
+import { focusHeading, usePageReady } from '../page-ready.js';
 import { Link } from '../router.js';
 import { hasRole } from '../session.js';
 import { heldText, SEND_ON_CONFIRM, targetText } from '../target-text.js';
@@ -73,7 +73,17 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
     return () => clearInterval(timer);
   }, [refreshing]);
 
+  // After sending or cancelling, the buttons that opened the dialog go away with the reload:
+  // focus then moves to the heading (whose state badge tells what happened), not to <body>.
+  const focusAfterReload = useRef(false);
+  useEffect(() => {
+    if (!focusAfterReload.current || !data) return;
+    focusAfterReload.current = false;
+    focusHeading();
+  }, [data]);
+
   const testSend = async () => {
+    if (testing) return;
     setTesting(true);
     try {
       const r = await api.post<{ recipients: number }>(`/broadcasts/${props.id}/test`);
@@ -112,7 +122,8 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
                   <Link href={`/broadcasts/${b.id}/edit`} class="button">
                     編集
                   </Link>
-                  <button type="button" onClick={() => void testSend()} disabled={testing}>
+                  {/* aria-disabled, not disabled: a disabled button drops the keyboard focus. */}
+                  <button type="button" onClick={() => void testSend()} aria-disabled={testing}>
                     {testing ? 'テスト送信中…' : 'テスト送信'}
                   </button>
                   <button type="button" class="button-danger" onClick={() => setDialog('send')}>
@@ -201,6 +212,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
           onClose={() => setDialog(undefined)}
           onSent={(after) => {
             setDialog(undefined);
+            focusAfterReload.current = true;
             setStatus({
               text:
                 after.state === 'scheduled' && after.sendAt
@@ -218,6 +230,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
           onClose={() => setDialog(undefined)}
           onCancelled={() => {
             setDialog(undefined);
+            focusAfterReload.current = true;
             setStatus({ text: 'お知らせを取り消しました。' });
             reload(true);
           }}
