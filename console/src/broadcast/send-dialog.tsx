@@ -21,6 +21,8 @@ type Step =
 
 export function SendDialog(props: {
   id: string;
+  /** The notice has a send time of its own (else it goes out on confirming). */
+  planned: boolean;
   onClose: () => void;
   onSent: (b: Broadcast) => void;
 }) {
@@ -63,7 +65,9 @@ export function SendDialog(props: {
           {step.error}
         </p>
       )}
-      {(step.kind === 'ready' || step.kind === 'sending') && <ConfirmBody step={step} />}
+      {(step.kind === 'ready' || step.kind === 'sending') && (
+        <ConfirmBody step={step} planned={props.planned} />
+      )}
       <div class="dialog-actions">
         {(step.kind === 'ready' || step.kind === 'sending') &&
           step.preview.count > 0 &&
@@ -87,7 +91,10 @@ export function SendDialog(props: {
   );
 }
 
-function ConfirmBody(props: { step: Extract<Step, { kind: 'ready' | 'sending' }> }) {
+function ConfirmBody(props: {
+  step: Extract<Step, { kind: 'ready' | 'sending' }>;
+  planned: boolean;
+}) {
   const { preview } = props.step;
   const changedFrom = props.step.kind === 'ready' ? props.step.changedFrom : undefined;
   const error = props.step.kind === 'ready' ? props.step.error : undefined;
@@ -118,7 +125,7 @@ function ConfirmBody(props: { step: Extract<Step, { kind: 'ready' | 'sending' }>
         <dd>{targetText(preview.target, meta)}</dd>
         <dt>送信日時</dt>
         <dd>
-          {when ? formatJst(when.at) : SEND_ON_CONFIRM}
+          {when && props.planned ? formatJst(when.at) : SEND_ON_CONFIRM}
           {when?.held && heldText(when.at)}
           {when?.urgent && '（緊急）'}
         </dd>

@@ -209,6 +209,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
       {dialog === 'send' && (
         <SendDialog
           id={b.id}
+          planned={!!n.sendAt}
           onClose={() => setDialog(undefined)}
           onSent={(after) => {
             setDialog(undefined);
