@@ -53,9 +53,12 @@ async function main(): Promise<void> {
     );
   }
   // Local mode without tokens: a one-process admin token, so the console can be tried at once.
-  // Never with LINE credentials (a real channel needs real, configured tokens).
+  // Never with any LINE credential: a half-configured real channel (only the secret, or only
+  // the access token) is local mode too, and must not print an admin token into its logs.
+  const anyLineCredential =
+    config.line.channelSecret !== undefined || !!process.env['LINE_CHANNEL_ACCESS_TOKEN']?.trim();
   const adminTokens =
-    config.line.mode === 'local' && config.admin.tokens.length === 0
+    config.line.mode === 'local' && !anyLineCredential && config.admin.tokens.length === 0
       ? [{ name: 'local', role: 'admin' as const, token: randomBytes(24).toString('base64url') }]
       : config.admin.tokens;
   const context: WiringContext = { config, logger, clock };
