@@ -27,29 +27,28 @@ const PARAMS: Record<string, { label: string; multiline?: boolean; kind?: ParamK
   linkUrl: { label: 'ボタンのリンク先（https://）', kind: 'url' },
 };
 
-export function templatesMeta() {
-  return NOTICE_TEMPLATES.map((id) => {
-    const layout = NOTICE_LAYOUTS[id];
-    const param = (name: string, required: boolean) => {
-      const p = PARAMS[name] ?? { label: name };
-      return {
-        name,
-        label: p.label,
-        required,
-        multiline: p.multiline === true,
-        kind: p.kind ?? 'text',
-      };
-    };
+/** The notice templates and their fields as the compose form shows them (built once). */
+export const TEMPLATES_META = NOTICE_TEMPLATES.map((id) => {
+  const layout = NOTICE_LAYOUTS[id];
+  const param = (name: string, required: boolean) => {
+    const p = PARAMS[name] ?? { label: name };
     return {
-      id,
-      label: TEMPLATE_LABELS[id],
-      params: [
-        ...layout.required.map((n) => param(n, true)),
-        ...layout.optional.map((n) => param(n, false)),
-      ],
+      name,
+      label: p.label,
+      required,
+      multiline: p.multiline === true,
+      kind: p.kind ?? 'text',
     };
-  });
-}
+  };
+  return {
+    id,
+    label: TEMPLATE_LABELS[id],
+    params: [
+      ...layout.required.map((n) => param(n, true)),
+      ...layout.optional.map((n) => param(n, false)),
+    ],
+  };
+});
 
 export function metaRoute(router: Router, deps: AdminConsoleDeps, viewer: RequestHandler): void {
   router.get('/meta', viewer, (_req, res) => {
@@ -65,7 +64,7 @@ export function metaRoute(router: Router, deps: AdminConsoleDeps, viewer: Reques
       topics: city.topics.map((t) => ({ id: t.id, label: t.label })),
       areas: city.areas.map((a) => ({ id: a, label: a })),
       ages: AGE_BANDS.map((b) => ({ id: b.id, label: b.label })),
-      templates: templatesMeta(),
+      templates: TEMPLATES_META,
       quietHours: deps.quietHours ?? DEFAULT_QUIET_HOURS,
       testAccounts: deps.testAccounts ?? 0,
       departments: departmentsOf(content),

@@ -12,7 +12,7 @@ import { NOTICE_TEMPLATES } from '../../schema/index.js';
 import type { Notice, NoticeMessage } from '../../schema/index.js';
 import { contentOr503 } from './console-deps.js';
 import type { AdminConsoleDeps } from './console-deps.js';
-import { templatesMeta } from './meta-route.js';
+import { TEMPLATES_META } from './meta-route.js';
 
 interface Problem {
   field: string;
@@ -56,7 +56,7 @@ function draftMessage(raw: unknown, problems: Problem[]): NoticeMessage | undefi
   }
   const id = template as (typeof NOTICE_TEMPLATES)[number];
   const given = isRecord(m['params']) ? m['params'] : {};
-  const meta = templatesMeta().find((t) => t.id === id)!;
+  const meta = TEMPLATES_META.find((t) => t.id === id)!;
   const params: Record<string, string> = {};
   for (const p of meta.params) {
     const value = typeof given[p.name] === 'string' ? (given[p.name] as string).trim() : '';
