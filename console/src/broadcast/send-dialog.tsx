@@ -7,10 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, asApiError } from '../api/client.js';
 import { problemInJapanese } from '../api/problems.js';
-import type { Broadcast, Preview } from '../api/types.js';
+import type { Broadcast, Meta, Preview } from '../api/types.js';
 import { ModalDialog } from '../components/modal-dialog.js';
 import { formatCount, formatJst } from '../display-format.js';
-import { useMeta } from '../meta.js';
 import { heldText, SEND_ON_CONFIRM, targetText } from '../target-text.js';
 
 type Step =
@@ -23,6 +22,8 @@ export function SendDialog(props: {
   id: string;
   /** The notice has a send time of its own (else it goes out on confirming). */
   planned: boolean;
+  /** The city's labels for the target (ids shown without them). */
+  meta: Meta | undefined;
   onClose: () => void;
   onSent: (b: Broadcast) => void;
 }) {
@@ -66,7 +67,7 @@ export function SendDialog(props: {
         </p>
       )}
       {(step.kind === 'ready' || step.kind === 'sending') && (
-        <ConfirmBody step={step} planned={props.planned} />
+        <ConfirmBody step={step} planned={props.planned} meta={props.meta} />
       )}
       <div class="dialog-actions">
         {(step.kind === 'ready' || step.kind === 'sending') &&
@@ -94,12 +95,12 @@ export function SendDialog(props: {
 function ConfirmBody(props: {
   step: Extract<Step, { kind: 'ready' | 'sending' }>;
   planned: boolean;
+  meta: Meta | undefined;
 }) {
   const { preview } = props.step;
   const changedFrom = props.step.kind === 'ready' ? props.step.changedFrom : undefined;
   const error = props.step.kind === 'ready' ? props.step.error : undefined;
   const when = preview.sendAt;
-  const meta = useMeta().data;
   return (
     <div class="confirm-body">
       {changedFrom !== undefined && (
@@ -122,7 +123,7 @@ function ConfirmBody(props: {
         <dt>タイトル</dt>
         <dd>{preview.title}</dd>
         <dt>送信先</dt>
-        <dd>{targetText(preview.target, meta)}</dd>
+        <dd>{targetText(preview.target, props.meta)}</dd>
         <dt>送信日時</dt>
         <dd>
           {when && props.planned ? formatJst(when.at) : SEND_ON_CONFIRM}

@@ -210,6 +210,7 @@ export function BroadcastDetailPage(props: { session: Session; id: string }) {
         <SendDialog
           id={b.id}
           planned={!!n.sendAt}
+          meta={meta}
           onClose={() => setDialog(undefined)}
           onSent={(after) => {
             setDialog(undefined);
