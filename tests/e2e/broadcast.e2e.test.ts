@@ -58,12 +58,18 @@ describe.skipIf(!chromiumPath)('console broadcast to a segment (chromium)', () =
     await page.getByText(`テスト用アカウント ${TEST_USER_IDS.length}件に送りました`).waitFor();
     expect(multicastIds(t.world.fake).sort()).toEqual([...TEST_USER_IDS].sort());
 
-    // The dialog closes with Esc and sends nothing.
-    await page.getByRole('button', { name: '送信…' }).click();
+    // The dialog closes with Esc, sends nothing, and gives the focus back to its opener.
+    const opener = page.getByRole('button', { name: '送信…' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: '送信の確認' });
     await dialog.getByText(`${expected.length}人に送信します`, { exact: true }).waitFor();
+    // It names the target as the compose form did.
+    expect(await dialog.textContent()).toContain('分野: 防災・緊急 ／ 地区: 中部');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // (A string: the repo's tsconfig has no DOM types.)
+    await page.waitForFunction(`document.activeElement?.textContent === '送信…'`);
 
     // The confirmation states the exact number, and the button names it.
     await page.getByRole('button', { name: '送信…' }).click();
@@ -91,5 +97,15 @@ describe.skipIf(!chromiumPath)('console broadcast to a segment (chromium)', () =
     // The API agrees with what the page showed.
     const api = await t.world.api(STAFF.viewer.token, 'GET', `/broadcasts/${id}/report`);
     expect(await api.json()).toMatchObject({ recipients: expected.length, state: 'sent' });
+
+    // An admin reads the confirmation in the audit log in Japanese (the log keeps English).
+    const audit = await t.newPage('/audit');
+    await signIn(audit, STAFF.admin.token);
+    await pageReady(audit, 'audit');
+    const row = audit.locator('tbody tr', { hasText: '送信を確定' }).filter({ hasText: id });
+    expect(await row.locator('.audit-detail').textContent()).toMatch(
+      /^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2} に送信/,
+    );
+    expect(await audit.locator('tbody').textContent()).not.toMatch(/sending at|changed:/);
   });
 });

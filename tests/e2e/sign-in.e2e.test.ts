@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { findChromium } from './lib/browser.js';
 import { currentSession, pageReady, sessionCookie, signIn } from './lib/console.js';
 import { useConsoleWorld } from './lib/fixture.js';
-import { tabTo } from './lib/keyboard.js';
+import { focused, tabTo } from './lib/keyboard.js';
 import { STAFF } from './lib/world.js';
 
 const chromiumPath = findChromium();
@@ -120,6 +120,8 @@ describe.skipIf(!chromiumPath)('console sign-in and roles (chromium)', () => {
     await page.keyboard.type(STAFF.broadcaster.token);
     await page.keyboard.press('Enter');
     await pageReady(page, 'dashboard');
+    // Focus lands on the page's heading (not <body>), so Tab goes on from the page's top.
+    expect(await focused(page)).toMatchObject({ tag: 'H1', text: 'ダッシュボード' });
     await tabTo(page, (el) => el.tag === 'A' && el.text === 'お知らせ配信');
     await page.keyboard.press('Enter');
     await pageReady(page, 'broadcasts');
@@ -130,5 +132,16 @@ describe.skipIf(!chromiumPath)('console sign-in and roles (chromium)', () => {
     await tabTo(page, (el) => el.label.includes('タイトル'));
     await page.keyboard.type('キーボードだけで作成');
     expect(await page.getByLabel('タイトル').inputValue()).toBe('キーボードだけで作成');
+    // 担当課 offers the city's departments (free text still allowed).
+    expect(await page.locator('#department-list option').count()).toBeGreaterThan(0);
+    // Every choice takes a Tab stop (not only the checked radio of a group), and Space picks it.
+    await tabTo(page, (el) => el.label === '条件で選ぶ');
+    await tabTo(page, (el) => el.label === 'ごみ・環境');
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('checkbox', { name: 'ごみ・環境' }).isChecked()).toBe(true);
+    await tabTo(page, (el) => el.label === '日時を指定する');
+    await page.keyboard.press('Space');
+    expect(await focused(page)).toMatchObject({ label: '日時を指定する', checked: true });
+    await tabTo(page, (el) => el.id === 'send-at');
   });
 });

@@ -6,20 +6,24 @@ export interface Focused {
   id: string;
   /** Trimmed text content (links, buttons). */
   text: string;
-  /** The text of the `<label for>` of the focused control, or its aria-label. */
+  /** The text of the focused control's label (`<label for>` or around it), or its aria-label. */
   label: string;
+  /** A checkbox or radio is checked. */
+  checked: boolean;
 }
 
 // A string, so this file needs no DOM types (the repo's tsconfig has none).
 const FOCUSED = `(() => {
   const el = document.activeElement;
-  if (!el || el === document.body) return { tag: 'BODY', id: '', text: '', label: '' };
-  const byFor = el.id ? document.querySelector('label[for="' + CSS.escape(el.id) + '"]') : null;
+  if (!el || el === document.body) return { tag: 'BODY', id: '', text: '', label: '', checked: false };
+  const byFor = (el.labels && el.labels[0]) ||
+    (el.id ? document.querySelector('label[for="' + CSS.escape(el.id) + '"]') : null);
   return {
     tag: el.tagName,
     id: el.id,
     text: (el.textContent || '').trim(),
     label: ((byFor && byFor.textContent) || el.getAttribute('aria-label') || '').trim(),
+    checked: el.checked === true,
   };
 })()`;
 
