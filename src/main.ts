@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { createDispatcher, handleEvent } from './app/index.js';
 import type { AppDeps } from './app/index.js';
 import { readConfig } from './config/index.js';
-import { createHttpApp, createMetricsRegistry, registerProcessMetrics } from './http/index.js';
+import {
+  createHttpApp,
+  createMetricsRegistry,
+  departmentsOf,
+  registerProcessMetrics,
+} from './http/index.js';
 import { createWebhookReceiver } from './line/index.js';
 import { createLogger, createUserIdHasher } from './log/index.js';
 import type { Clock } from './ports.js';
@@ -143,7 +148,11 @@ async function main(): Promise<void> {
         city: config.city,
         cityName: () => content.current()?.city.name,
         entryQuestion: (id) => content.current()?.entry(id)?.question,
-        departments: () => content.current()?.city.departments.map((d) => d.name) ?? [],
+        // The same list /meta offers (city.yaml's, then those FAQ entries name).
+        departments: () => {
+          const current = content.current();
+          return current ? departmentsOf(current) : [];
+        },
         // Build this month and last in the background now, so the console's first report is fast.
         warm: true,
         clock,

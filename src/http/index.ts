@@ -8,3 +8,4 @@ export { registerProcessMetrics } from './process-metrics.js';
 export type { AdminDeps } from './admin/router.js';
 export type { TrustProxy } from './app.js';
 export type { AdminSessionDeps } from './admin/session-auth.js';
+export { departmentsOf } from './admin/console-deps.js';
