@@ -59,12 +59,12 @@ export function matchesTarget(settings: ResidentSettings, target: Target): boole
   return true;
 }
 
-/** A one-line description for staff: 「種類: 防災・緊急、子育て ／ 地区: 中部 ／ 年代: 70代以上」. */
+/** A one-line description for staff: 「分野: 防災・緊急、子育て ／ 地区: 中部 ／ 年代: 70代以上」. */
 export function describeTarget(target: Target, city: CityConfig): string {
   if ('all' in target) return 'すべての友だち（配信停止・ブロック中の方を除く）';
   const parts: string[] = [];
   if (target.topics)
-    parts.push(`種類: ${target.topics.map((t) => topicLabel(city, t)).join('、')}`);
+    parts.push(`分野: ${target.topics.map((t) => topicLabel(city, t)).join('、')}`);
   if (target.areas) parts.push(`地区: ${target.areas.join('、')}`);
   if (target.ages) parts.push(`年代: ${target.ages.map(ageLabel).join('、')}`);
   return parts.join(' ／ ');

@@ -29,7 +29,7 @@ describe('targets', () => {
       city,
     );
     expect(describeTarget(t, city)).toBe(
-      '種類: 子育て、イベント・講座 ／ 地区: 中部 ／ 年代: 70代以上',
+      '分野: 子育て、イベント・講座 ／ 地区: 中部 ／ 年代: 70代以上',
     );
     expect(describeTarget(parseTarget({ all: true }, city), city)).toContain('すべての友だち');
   });
