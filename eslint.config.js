@@ -15,6 +15,7 @@ const coreFolders = [
   'segments',
   'classes',
   'reports',
+  'time',
 ];
 const edgeFolders = ['store', 'line', 'queue', 'http', 'cli', 'content', 'log', 'wiring'];
 const impure = [

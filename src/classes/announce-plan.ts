@@ -9,7 +9,8 @@ import { WeeklyTimeSchema } from '../schema/index.js';
 import type { ClassCatalog } from './catalog.js';
 import { isUpcoming } from './catalog.js';
 import { formatFee, formatJoin, formatVenue, formatWhen, kindLabel } from './format.js';
-import { addDays, jstDay, jstInstant, mondayOf, type Day } from './jst.js';
+import { addDays, jstDay, jstInstant, type Day } from '../time/index.js';
+import { mondayOf } from './calendar.js';
 
 /** The topic residents subscribe to for スマホ教室 news (city.yaml `topics`). */
 export const CLASS_TOPIC = 'digital';

@@ -3,7 +3,7 @@
  * residents may name, and whom to ask. Built once when the content loads.
  */
 import type { CityConfig, ClassContact, ClassItem, ClassSchedule } from '../schema/index.js';
-import { jstInstant } from './jst.js';
+import { jstInstant } from '../time/index.js';
 
 export interface ClassCatalog {
   /** Every class (also past and cancelled), soonest first. */

@@ -5,16 +5,8 @@
  * next January). Pure: `today` comes in.
  */
 import { formatDay, formatSpan } from './format.js';
-import {
-  addDays,
-  makeDay,
-  mondayOf,
-  monthEnd,
-  monthStart,
-  weekdayOf,
-  WEEKDAY_LABELS,
-  type Day,
-} from './jst.js';
+import { addDays, monthStart, type Day } from '../time/index.js';
+import { makeDay, mondayOf, monthEnd, weekdayOf, WEEKDAY_LABELS } from './calendar.js';
 
 /** Days a class may fall on, with how to say them back. */
 export interface DateFilter {

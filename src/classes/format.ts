@@ -1,7 +1,8 @@
 /** Dates, times, fees and how to join, written the way residents read them (12月5日(土) 10:00〜12:00). */
 import type { ClassItem, ClassJoin } from '../schema/index.js';
 import { CLASS_KIND_LABELS } from '../schema/index.js';
-import { WEEKDAY_LABELS, weekdayOf, type Day } from './jst.js';
+import type { Day } from '../time/index.js';
+import { WEEKDAY_LABELS, weekdayOf } from './calendar.js';
 
 function parts(day: Day): [number, number, number] {
   return day.split('-').map(Number) as [number, number, number];

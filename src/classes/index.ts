@@ -1,5 +1,5 @@
 /** @module classes: スマホ教室 schedules in Japan time: date words, matching, reminders, announcements; pure. */
-export { jstDay, jstInstant, type Day } from './jst.js';
+export { jstDay, jstInstant, type Day } from '../time/index.js';
 export { parseDateWords, type DateFilter } from './date-words.js';
 export { parseClassQuery, type ClassQuery, type QueryContext } from './query.js';
 export { createClassCatalog, isUpcoming, startOf, endOf, type ClassCatalog } from './catalog.js';

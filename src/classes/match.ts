@@ -8,7 +8,7 @@ import { normalize } from '../text/index.js';
 import type { ClassCatalog } from './catalog.js';
 import { isUpcoming } from './catalog.js';
 import { inDateFilter } from './date-words.js';
-import { daysBetween } from './jst.js';
+import { daysBetween } from '../time/index.js';
 import type { ClassQuery } from './query.js';
 
 /** At most this many classes in an answer (LINE shows up to 12 bubbles; 10 stay readable). */

@@ -7,7 +7,7 @@
 import type { ClassKind } from '../schema/index.js';
 import { normalize } from '../text/index.js';
 import { parseDateWords, type DateFilter } from './date-words.js';
-import type { Day } from './jst.js';
+import type { Day } from '../time/index.js';
 
 export interface QueryContext {
   /** Today in Japan (`jstDay(now)`). */

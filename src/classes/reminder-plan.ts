@@ -5,7 +5,7 @@
  */
 import type { ClassItem, ClassReminder, ClassSlot } from '../schema/index.js';
 import { endOf, startOf } from './catalog.js';
-import { addDays, jstInstant, jstMinutes } from './jst.js';
+import { addDays, jstInstant, jstMinutes } from '../time/index.js';
 
 /** The reminder goes out at this time (JST) on the day before the class. */
 export const REMINDER_TIME = '10:00';

@@ -2,13 +2,13 @@
 export { BroadcastError } from './broadcast-error.js';
 export {
   DEFAULT_QUIET_HOURS,
-  formatJst,
   isQuiet,
   jstDateStamp,
   parseQuietHours,
   planSendTime,
 } from './schedule.js';
 export type { QuietHours, SendPlan } from './schedule.js';
+export { formatJst } from '../time/index.js';
 export { canApply, transition } from './state-machine.js';
 export type { BroadcastEvent } from './state-machine.js';
 export {

@@ -3,9 +3,9 @@
  * all year. A non-urgent notice that would go out during the quiet hours (21:00–08:00 by
  * default) waits until the quiet hours end; an urgent one (disaster, emergency) goes at once.
  */
+import { formatJst, jstDay, jstInstant, jstMinutes } from '../time/index.js';
 import { BroadcastError } from './broadcast-error.js';
 
-const JST_OFFSET_MS = 9 * 3_600_000;
 const HOUR_MS = 3_600_000;
 
 /** Quiet hours in JST: from `start` o'clock (inclusive) to `end` o'clock (exclusive). */
@@ -34,7 +34,7 @@ export function parseQuietHours(value: string): QuietHours | undefined {
 
 /** The JST wall-clock hour (0–23) of an instant. */
 function jstHour(at: Date): number {
-  return new Date(at.getTime() + JST_OFFSET_MS).getUTCHours();
+  return Math.floor(jstMinutes(at) / 60);
 }
 
 /** True when `at` falls in the quiet hours. */
@@ -48,9 +48,7 @@ export function isQuiet(at: Date, quiet: QuietHours | undefined): boolean {
 
 /** The first instant at or after `at` when the quiet hours end (`end`:00 JST). */
 export function quietHoursEnd(at: Date, quiet: QuietHours): Date {
-  const local = new Date(at.getTime() + JST_OFFSET_MS);
-  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), quiet.end);
-  const endToday = end - JST_OFFSET_MS;
+  const endToday = jstInstant(jstDay(at), `${quiet.end}:00`).getTime();
   return new Date(endToday >= at.getTime() ? endToday : endToday + 24 * HOUR_MS);
 }
 
@@ -89,13 +87,7 @@ export function planSendTime(input: PlanInput): SendPlan {
   return { at: quietHoursEnd(base, quiet), held: true };
 }
 
-/** `2026-04-01 08:00` in JST, the way staff read times. */
-export function formatJst(at: Date): string {
-  const iso = new Date(at.getTime() + JST_OFFSET_MS).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-}
-
 /** `20260401`: the JST date, for broadcast ids. */
 export function jstDateStamp(at: Date): string {
-  return formatJst(at).slice(0, 10).replaceAll('-', '');
+  return jstDay(at).replaceAll('-', '');
 }

@@ -1,12 +1,10 @@
 /**
- * Months, days and retention in Japan time. JST is UTC+9 all year (no daylight saving), so
- * every conversion adds or removes 9 hours explicitly and reads only UTC fields: the server's
- * own time zone never matters.
+ * Months and retention in Japan time. The JST conversions themselves live in `time/`; the
+ * server's own time zone never matters.
  */
+import { addDays, daysBetween, jstDayStart, monthStart } from '../time/index.js';
 
-const JST_MS = 9 * 3_600_000;
 const DAY_MS = 86_400_000;
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A JST month as a half-open range of instants, with its days. */
 export interface MonthRange {
@@ -21,35 +19,15 @@ export interface MonthRange {
 
 /** The range of a `YYYY-MM` month in JST. */
 export function monthRange(month: string): MonthRange {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const from = Date.UTC(y, m - 1, 1) - JST_MS;
-  const to = Date.UTC(y, m, 1) - JST_MS;
-  const count = Math.round((to - from) / DAY_MS);
-  const days = Array.from({ length: count }, (_, i) => `${month}-${pad(i + 1)}`);
-  return { month, from: new Date(from), to: new Date(to), days };
-}
-
-/** The JST month an instant falls in, `YYYY-MM`. */
-export function jstMonth(at: Date): string {
-  const d = new Date(at.getTime() + JST_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-}
-
-/** The JST day an instant falls in, `YYYY-MM-DD`. */
-export function jstDate(at: Date): string {
-  return new Date(at.getTime() + JST_MS).toISOString().slice(0, 10);
+  const first = `${month}-01`;
+  const next = monthStart(first, 1);
+  const days = Array.from({ length: daysBetween(first, next) }, (_, i) => addDays(first, i));
+  return { month, from: jstDayStart(first), to: jstDayStart(next), days };
 }
 
 /** The month before `month`. */
 export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
-}
-
-/** The start (JST midnight) of a `YYYY-MM-DD` day. */
-export function jstDayStart(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) - JST_MS);
+  return monthStart(`${month}-01`, -1).slice(0, 7);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The monthly report and the unanswered queue as Markdown, for staff to read or paste. */
 import { sparkline } from './chart.js';
 import type { Figures, MonthlyReport } from './monthly-report.js';
-import { jstDate } from './period.js';
+import { jstDay } from '../time/index.js';
 import type { QueueGroup } from './unanswered-queue.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -100,7 +100,7 @@ export function renderQueueMarkdown(
   );
   groups.forEach((g, i) =>
     lines.push(
-      `| ${i + 1} | ${cell(g.text)} | ${g.count} | ${g.noAnswer} | ${g.notHelpful} | ${g.entries.map((e) => `\`${e}\``).join(' ')} | ${jstDate(new Date(g.lastAt))} | ${g.variants.map((v) => `${cell(v.text)} (${v.count})`).join(' / ')} |`,
+      `| ${i + 1} | ${cell(g.text)} | ${g.count} | ${g.noAnswer} | ${g.notHelpful} | ${g.entries.map((e) => `\`${e}\``).join(' ')} | ${jstDay(new Date(g.lastAt))} | ${g.variants.map((v) => `${cell(v.text)} (${v.count})`).join(' / ')} |`,
     ),
   );
   return lines.join('\n') + '\n';
