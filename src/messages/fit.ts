@@ -1,14 +1,12 @@
 /** Shortening text so it fits LINE's limits without breaking a character or a sentence badly. */
-import { graphemeLength } from './limits.js';
-
-const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+import { graphemeLength, graphemeSegments } from './limits.js';
 
 /** Cuts `s` to at most `max` grapheme clusters, ending with 「…」 when it was cut. */
 export function clampLabel(s: string, max: number): string {
   const clean = s.replace(/\s+/g, ' ').trim();
   // A grapheme is at least one UTF-16 unit: short strings need no segmenting.
   if (clean.length <= max || graphemeLength(clean) <= max) return clean;
-  const parts = [...segmenter.segment(clean)].map((x) => x.segment);
+  const parts = [...graphemeSegments(clean)].map((x) => x.segment);
   return parts.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
 
@@ -16,7 +14,7 @@ export function clampLabel(s: string, max: number): string {
 export function clampUtf16(s: string, max: number): string {
   if (s.length <= max) return s;
   let out = '';
-  for (const { segment } of segmenter.segment(s)) {
+  for (const { segment } of graphemeSegments(s)) {
     if (out.length + segment.length > max - 1) break;
     out += segment;
   }

@@ -35,6 +35,11 @@ export interface LimitProblem {
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
+/** The grapheme clusters of `s`, read lazily (a cut may stop early). */
+export function graphemeSegments(s: string): Intl.Segments {
+  return segmenter.segment(s);
+}
+
 /** Counts grapheme clusters, the unit LINE uses for labels. */
 export function graphemeLength(s: string): number {
   let n = 0;
