@@ -1,4 +1,5 @@
 /** Finds the allowed name a misspelt one was probably meant to be (`alt_question` → `alt_questions`). */
+import { editDistance } from '../text/index.js';
 
 /** The closest candidate within a small edit distance, or undefined. */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
@@ -15,18 +16,4 @@ export function closestName(name: string, candidates: readonly string[]): string
   // Allow roughly one typo per four letters, at least two.
   const limit = Math.max(2, Math.floor(name.length / 4));
   return bestDistance <= limit ? best : undefined;
-}
-
-/** Levenshtein distance (insert, delete, substitute each cost 1). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }

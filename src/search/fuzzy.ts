@@ -1,6 +1,7 @@
 // Typo tolerance on readings: a query word the pack does not know is replaced by a known word
 // that reads the same (固定試算税 → 資産: IME picked the wrong kanji) or almost the same (one kana
 // off). Candidates come from a bigram index of the readings, so no query scans the vocabulary.
+import { editDistance } from '../text/index.js';
 import { MAX_FUZZY_DISTANCE, MIN_EDIT_READING, MIN_FUZZY_READING } from './settings.js';
 
 /** Known words by reading, and a bigram index of the readings. */
@@ -33,29 +34,6 @@ export function buildVocabulary(pairs: Iterable<[string, string]>): Vocabulary {
     }
   }
   return { wordsByReading, readingsByGram };
-}
-
-/** Levenshtein distance, giving up (returning `max + 1`) once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + cost,
-      );
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }
 
 /**

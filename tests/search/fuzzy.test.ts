@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, closestKnownWord, editDistance } from '../../src/search/fuzzy.js';
-
-describe('editDistance', () => {
-  it('counts kana edits and stops early past the limit', () => {
-    expect(editDistance('しさん', 'しさん', 1)).toBe(0);
-    expect(editDistance('そだいごみ', 'そだいこみ', 1)).toBe(1);
-    expect(editDistance('まいなんば', 'まいなんばかど', 1)).toBe(2);
-  });
-});
+import { buildVocabulary, closestKnownWord } from '../../src/search/fuzzy.js';
 
 describe('closestKnownWord', () => {
   const vocab = buildVocabulary([
