@@ -5,7 +5,7 @@
  * with their line before anything is sent.
  */
 import { readFile } from 'node:fs/promises';
-import { parseYamlFile } from '../content/index.js';
+import { parseYamlFile, validateYaml } from '../content/index.js';
 import { formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { NoticeSchema } from '../schema/index.js';
@@ -103,22 +103,9 @@ async function readNotice(path: string): Promise<{ notice: unknown; problems: Pr
   }
   const yaml = parseYamlFile(shown(path), text);
   if (yaml.data === undefined) return { notice: undefined, problems: yaml.problems };
-  const parsed = NoticeSchema.safeParse(yaml.data);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((i): Problem => {
-        const unknown = i.code === 'unrecognized_keys' ? i.keys[0] : undefined;
-        return {
-          file: yaml.file,
-          line: unknown
-            ? yaml.keyLineOf(i.path as string[], unknown)
-            : yaml.lineOf(i.path as Array<string | number>),
-          field: i.path.join('.') || undefined,
-          message: i.message,
-          severity: 'error',
-        } as Problem;
-      });
-  return { notice: yaml.data, problems };
+  // The raw data goes to the API, which parses it again (and applies its own defaults).
+  const checked = validateYaml(yaml, NoticeSchema);
+  return { notice: yaml.data, problems: checked.ok ? [] : checked.problems };
 }
 
 const createUsage = `usage: madoguchi broadcast create FILE.yaml

@@ -24,3 +24,4 @@ export {
   type FailedEvent,
 } from './watch-content.js';
 export { parseYamlFile, type YamlFile } from './yaml-file.js';
+export { validate as validateYaml } from './zod-problems.js';

@@ -127,8 +127,19 @@ colour: red
     expect(r.err.split('\n')[0]).toBe('madoguchi broadcast create: the notice has 4 problem(s):');
     expect(r.err).toContain(':1 title: must not be empty');
     expect(r.err).toContain(':6 message.type:');
-    expect(r.err).toContain('contact: is required');
-    expect(r.err).toContain(':7: Unrecognized key: "colour"');
+    // The same wording as `madoguchi faq check` (content's zod mapping).
+    expect(r.err).toContain(':1 contact: missing: this field is required');
+    expect(r.err).toContain(':7 colour: unknown field "colour" (allowed: title, message,');
+    expect((await w.service.list({})).length).toBe(0);
+  });
+
+  it('names the field a misspelt one was meant to be, as faq check does', async () => {
+    const text = (await import('node:fs')).readFileSync(NOTICE, 'utf8');
+    const r = await cli(['create', file('typo.yaml', `${text.trimEnd()}\nurgnt: true\n`)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /typo\.yaml:\d+ urgnt: unknown field "urgnt" \(did you mean "urgent"\?\)/,
+    );
     expect((await w.service.list({})).length).toBe(0);
   });
 
