@@ -23,6 +23,7 @@ import type { Clock } from './ports.js';
 import {
   createBroadcasting,
   createLiveContent,
+  createMonthBuilder,
   createSender,
   createStores,
   startClassTicks,
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
   const { store, audience, questionLog, reminders } = stores;
   const sender = createSender(context, metrics);
   const content = createLiveContent(context, metrics);
+  // The console's month builds: a worker thread on Redis (closed at shutdown), in-process in memory.
+  const monthBuilder = createMonthBuilder(context, stores);
 
   const deps: AppDeps = {
     store,
@@ -153,7 +156,8 @@ async function main(): Promise<void> {
           const current = content.current();
           return current ? departmentsOf(current) : [];
         },
-        // Build this month and last in the background now, so the console's first report is fast.
+        ...(monthBuilder ? { builder: monthBuilder } : {}),
+        // Build every retained month in the background now, so no first report waits for one.
         warm: true,
         clock,
         logger,
@@ -211,6 +215,9 @@ async function main(): Promise<void> {
     await broadcasting.close().catch((err: unknown) => logger.warn({ err }, 'broadcasting close'));
     await classScheduler?.close().catch((err: unknown) => logger.warn({ err }, 'scheduler close'));
     content.close();
+    await monthBuilder
+      ?.close()
+      .catch((err: unknown) => logger.warn({ err }, 'month builder close'));
     await stores.close();
     logger.flush();
     process.exit(process.exitCode ?? 0);

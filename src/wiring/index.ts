@@ -5,3 +5,6 @@ export { createSender } from './sender.js';
 export { createLiveContent } from './live-content.js';
 export { createBroadcasting } from './broadcasting.js';
 export { startClassTicks } from './class-ticks.js';
+// The console's month builds off the main thread (a worker on the question log's Redis).
+export { createMonthBuilder, createWorkerMonthBuilder, MonthBuildError } from './month-builder.js';
+export type { BuiltMonth, WorkerMonthBuilder, WorkerMonthBuilderOptions } from './month-builder.js';

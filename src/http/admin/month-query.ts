@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import type { Clock, Logger, QuestionLog } from '../../ports.js';
 import type { MonthlyReport } from '../../reports/index.js';
 import { MonthSchema } from '../../schema/index.js';
-import type { MonthCache, MonthData } from './month-cache.js';
+import type { MonthBuilder, MonthCache, MonthData } from './month-cache.js';
 
 export interface AdminReportsDeps {
   questionLog: QuestionLog;
@@ -20,7 +20,15 @@ export interface AdminReportsDeps {
   entryQuestion?(id: string): string | undefined;
   /** The departments of the content in service (city.yaml, then FAQ entries), for selects. */
   departments?(): string[];
-  /** Build this month and last month in the background at once (the server; not tests). */
+  /**
+   * Builds a month (read + report + queue). Default: in this thread, on `questionLog`; the
+   * server gives a worker thread's on Redis (src/wiring/month-builder.ts).
+   */
+  builder?: MonthBuilder;
+  /**
+   * Build the months the builder lists (every retained month with records, newest first; this
+   * month and last without a list) in the background 2 s after start (the server; not tests).
+   */
   warm?: boolean;
   logger: Logger;
 }

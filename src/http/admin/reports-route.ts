@@ -45,11 +45,7 @@ export function reportsRoutes(
   const cache = createMonthCache(deps);
   if (deps.warm) {
     // A moment after start, when the store is connected (its offline queue is off).
-    setTimeout(() => {
-      const now = jstMonth(deps.clock.now());
-      cache.warm(now);
-      cache.warm(previousMonth(now));
-    }, 2000).unref();
+    setTimeout(() => void cache.warmAll(), 2000).unref();
   }
   router.get('/reports', viewer, async (req, res) => {
     const q = monthQuery(req, res, deps, previousMonth(jstMonth(deps.clock.now())));
