@@ -55,12 +55,18 @@ function dialogDeps(
   };
 }
 
-function errorFacts(err: unknown): { code?: string; status?: number; lineMessage?: string } {
-  const e = err as { code?: unknown; status?: unknown; lineMessage?: unknown };
+function errorFacts(err: unknown): {
+  code?: string;
+  status?: number;
+  lineMessage?: string;
+  requestId?: string;
+} {
+  const e = err as { code?: unknown; status?: unknown; lineMessage?: unknown; requestId?: unknown };
   return {
     ...(typeof e?.code === 'string' ? { code: e.code } : {}),
     ...(typeof e?.status === 'number' ? { status: e.status } : {}),
     ...(typeof e?.lineMessage === 'string' ? { lineMessage: e.lineMessage } : {}),
+    ...(typeof e?.requestId === 'string' ? { requestId: e.requestId } : {}),
   };
 }
 
@@ -79,10 +85,17 @@ async function sendReplies(
   } catch (err) {
     metrics?.count('madoguchi_replies_total', { result: 'failed' });
     const facts = errorFacts(err);
-    logger.error({ err, ...facts, eventType: ctx.eventType, userId: ctx.userId }, 'reply failed');
     const expired = facts.status === 400 && /reply token/i.test(facts.lineMessage ?? '');
     const to = event.source?.type === 'user' ? ctx.userId : undefined;
-    if (!expired || !to || options?.pushWhenReplyExpired === false) return;
+    const fallback = expired && to !== undefined && options?.pushWhenReplyExpired !== false;
+    // The one record of a failed reply (the sender leaves a refused reply to us): a warning when
+    // an expired token is recovered by a push below, an error when the answer is lost. `userId`
+    // is hashed by the logger.
+    logger[fallback ? 'warn' : 'error'](
+      { err, ...facts, eventType: ctx.eventType, userId: ctx.userId },
+      'reply failed',
+    );
+    if (!fallback) return;
     const stableId = event.webhookEventId || replyToken;
     try {
       await sender.push(to, replies, retryKeyFor(`reply-fallback:${stableId}`));

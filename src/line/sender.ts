@@ -142,7 +142,8 @@ export function createLineSender(options: LineSenderOptions): Sender {
           );
           throw toError(endpoint, failure, err);
         }
-        if (failure.kind === 'client') {
+        // A refused reply is logged once, by its caller (handleEvent), with the event it answered.
+        if (failure.kind === 'client' && endpoint !== 'reply') {
           logger.warn(
             {
               endpoint,

@@ -208,6 +208,32 @@ describe('when the reply fails (LINE at the nock boundary)', () => {
     expect(JSON.stringify(pushed)).toContain('粗大ごみは申し込みが必要です');
     const error = logger.lines.find((l) => l.msg === 'reply failed');
     expect(error?.obj).toMatchObject({ code: 'line/api-error', status: 400 });
+    // Recovered by the push: a warning, not an error.
+    expect(error?.level).toBe('warn');
+    expect(logger.messages('error')).toEqual([]);
+  });
+
+  it('logs a refused reply once, as an error with what an operator needs', async () => {
+    deps.sender = createLineSender({ channelAccessToken: 't', logger, delay: async () => {} });
+    nock(LINE).post('/v2/bot/message/reply').reply(
+      400,
+      { message: 'A message (messages[0]) in the request body is invalid' },
+      {
+        'x-line-request-id': 'req-1',
+      },
+    );
+    await handleEvent(E(ev.text(USER_1, '粗大ごみ')), deps);
+    const refused = logger.lines.filter((l) => JSON.stringify(l).includes('messages[0]'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({
+      level: 'error',
+      msg: 'reply failed',
+      obj: { code: 'line/api-error', status: 400, requestId: 'req-1', userId: USER_1 },
+    });
+    // The user id is only under `userId`, which the logger hashes (tests/log).
+    const { userId: _, err: __, ...rest } = refused[0]!.obj as Record<string, unknown>;
+    expect(JSON.stringify(rest)).not.toContain(USER_1);
+    expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('does not push after a 500 (the reply may have arrived) but keeps the error', async () => {

@@ -173,5 +173,7 @@ describe('reply (no retry key)', () => {
       status: 400,
       lineMessage: 'Invalid reply token',
     });
+    // A refused reply is logged once, by handleEvent (tests/app/handle-event.test.ts).
+    expect(logger.lines).toEqual([]);
   });
 });
