@@ -43,6 +43,12 @@ export interface SeedConsoleOptions {
   seed?: number;
   /** Writes in flight at once. Default 2,000. */
   concurrency?: number;
+  /**
+   * Seeds the question log only (no residents, no broadcasts; `residents` still spreads the
+   * questions over that many hashed users): a second period in a world already seeded, e.g. an
+   * older month. Default false.
+   */
+  questionsOnly?: boolean;
 }
 
 export interface SeededConsoleWorld {
@@ -107,7 +113,7 @@ export async function seedConsoleWorld(options: SeedConsoleOptions): Promise<See
     await Promise.all([audience.ready(10_000), log.ready(10_000), broadcasts.ready(10_000)]);
 
     // Residents: 0-4 topics, an area for 80 %, an age band for 70 %; 3 % 配信停止, 5 % blocked.
-    const people = Array.from({ length: total }, (_, i) => {
+    const people = Array.from({ length: options.questionsOnly ? 0 : total }, (_, i) => {
       const chosen = topics.filter(() => random() < 0.3);
       const settings: ResidentSettings = {
         topics: chosen.length > 0 || random() < 0.5 ? chosen : topics.slice(0, 1),
@@ -180,13 +186,13 @@ export async function seedConsoleWorld(options: SeedConsoleOptions): Promise<See
     records.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     await inChunks(records, limit, (r) => log.append(r));
 
-    const seeded = await seedBroadcasts(broadcasts, now, total, random);
+    const seeded = options.questionsOnly ? 0 : await seedBroadcasts(broadcasts, now, total, random);
     const stopped = people.filter((p) => !p.blocked && p.settings.stopped).length;
     return {
       city: cityId,
       residents: {
-        total,
-        friends: total - blockedIds.length,
+        total: people.length,
+        friends: people.length - blockedIds.length,
         blocked: blockedIds.length,
         stopped,
       },
