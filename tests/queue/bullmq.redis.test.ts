@@ -1,7 +1,8 @@
 /**
  * The BullMQ delivery engine on a real Redis, with the real LINE sender against nock: a whole
  * broadcast, two workers sharing the work (every resident exactly once), a worker that died
- * after LINE accepted a batch, LINE's rate limit, a cancel while sending, and a scheduled start.
+ * after LINE accepted a batch, failed batch jobs retried when their broadcast starts again, LINE’s
+ * rate limit, a cancel while sending, and a scheduled start.
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -71,7 +72,7 @@ describe.skipIf(!url)('BullMQ delivery engine', () => {
   });
 
   /** One "worker process": its own queue connections, sender and workers. */
-  async function engine(workers = true): Promise<Engine> {
+  async function engine(workers = true, store: RedisBroadcastStore = broadcasts): Promise<Engine> {
     const logger = captureLogger();
     const delivery = createBullDelivery({
       url,
@@ -84,7 +85,7 @@ describe.skipIf(!url)('BullMQ delivery engine', () => {
       rateLimitPauseMs: 20,
     });
     const deps: BroadcastDeps = {
-      broadcasts,
+      broadcasts: store,
       audit,
       audience,
       sender: createLineSender({
@@ -163,6 +164,36 @@ describe.skipIf(!url)('BullMQ delivery engine', () => {
     expect(line.calls.find((c) => c.retryKey === key)?.to).toEqual(batch1);
     everyoneOnce(9);
     expect(await producer.service.report(id)).toMatchObject({ state: 'sent', delivered: 9 });
+  });
+
+  it('retries the failed batch jobs of the broadcast it starts again, and only those', async () => {
+    // Every batch job gives up while the store refuses claims (an unexpected error each attempt).
+    let broken = true;
+    let refused = 0;
+    const flaky: RedisBroadcastStore = Object.assign(Object.create(broadcasts), {
+      claimBatch: (...args: Parameters<RedisBroadcastStore['claimBatch']>) => {
+        if (!broken) return broadcasts.claimBatch(...args);
+        refused++;
+        return Promise.reject(new Error('store away'));
+      },
+    });
+    const { service, delivery } = await engine(true, flaky);
+    const a = await confirmed(service, 6); // 2 batches
+    await until(async () => refused >= 2 * 3 && (await delivery.drained()));
+    const b = await confirmed(service, 6); // the same 6 residents, 2 more batches
+    await until(async () => refused >= 4 * 3 && (await delivery.drained()));
+    expect(line.calls).toHaveLength(0);
+    broken = false;
+
+    await delivery.start(a, new Date());
+    await until(finished(a));
+    everyoneOnce(6);
+    expect(await delivery.drained()).toBe(true);
+    expect(await broadcasts.get(b)).toMatchObject({ state: 'sending' }); // b's jobs still failed
+
+    await delivery.sweep();
+    await until(finished(b));
+    expect(deliveredTo()).toHaveLength(12);
   });
 
   it('pauses the queue on LINE’s rate limit and continues with the same keys', async () => {
