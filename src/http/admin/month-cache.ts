@@ -57,7 +57,7 @@ export interface MonthCacheOptions {
   /**
    * Months kept (least recently used dropped). Default 14: a retention of 13 months (the
    * default) spans 14 calendar months, the oldest in part, and the warm-up builds them all.
-   * One month of 100,000 questions holds ~MEMORY_MB MB (src/reports/DESIGN.md).
+   * One month of 100,000 questions holds ~0.7 MB (src/reports/DESIGN.md).
    */
   maxMonths?: number;
 }
