@@ -1,8 +1,10 @@
 /**
  * The question log on Redis: one sorted set per city, scored by the record's time in ms, each
  * member the record's JSON with its id first (unique, and in append order within one writer).
- * Retention is exact: reads never return records older than the cutoff, and a purge (run at
- * most once an hour by `append`, by the injected clock) removes them with ZREMRANGEBYSCORE.
+ * Retention is exact: reads never return records older than the cutoff, and a purge (started at
+ * most once an hour by `append`, by the injected clock) removes them with ZREMRANGEBYSCORE. That
+ * purge runs in the background, so a resident's event never waits for it; if it fails, the next
+ * `append` (after storing its record) or `close` rejects with the failure, so it gets logged.
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock, QuestionLog, QuestionLogDay } from '../ports.js';
@@ -13,6 +15,7 @@ import { decode } from './codec.js';
 import { createKeys } from './keys.js';
 import type { QuestionLogKeys } from './keys.js';
 import { parseQuestionLogInput } from './question-log-record.js';
+import { StoreError } from './store-error.js';
 import { openStoreConnection, whenReady } from './redis-connection.js';
 import type { RedisSource } from './redis-connection.js';
 
@@ -31,6 +34,8 @@ export interface RedisQuestionLog extends QuestionLog {
   readonly keys: QuestionLogKeys;
   /** Resolves once connected; rejects on the first connection error or after `timeoutMs`. */
   ready(timeoutMs?: number): Promise<void>;
+  /** Resolves once a background purge in flight has finished (whether or not it failed). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,13 +75,41 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
 
   async function purge(): Promise<number> {
     lastPurge = now();
+    // The cutoff of the moment the purge was asked for, even if it finishes later.
+    const limit = cutoff();
     const cities = await redis.smembers(keys.cities());
     if (cities.length === 0) return 0;
-    const limit = cutoff();
     const multi = redis.multi();
     for (const city of cities) multi.zremrangebyscore(keys.records(city), '-inf', `(${limit}`);
     const results = (await multi.exec()) ?? [];
     return results.reduce((n, [err, removed]) => n + (err ? 0 : Number(removed)), 0);
+  }
+
+  let purging: Promise<void> | undefined;
+  let purgeFailure: { cause: unknown } | undefined;
+  function purgeInBackground(): void {
+    purging = purge().then(
+      () => {
+        purging = undefined;
+      },
+      (cause: unknown) => {
+        purging = undefined;
+        purgeFailure = { cause };
+      },
+    );
+  }
+  /** Rejects, once, with the failure of the last background purge. */
+  function reportPurgeFailure(): void {
+    if (!purgeFailure) return;
+    const { cause } = purgeFailure;
+    purgeFailure = undefined;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new StoreError(
+      'store/unavailable',
+      `question log: the background retention purge failed (${reason}); old records stay until the next purge`,
+      undefined,
+      { cause },
+    );
   }
 
   return {
@@ -101,7 +134,8 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
       if (field) multi.hincrby(dayKey, field, 1);
       // Kept as long as the day's records can be read, then Redis forgets it by itself.
       await multi.pexpireat(dayKey, at + (months * 31 + 2) * DAY_MS).exec();
-      if (now() - lastPurge >= PURGE_EVERY_MS) await purge();
+      if (now() - lastPurge >= PURGE_EVERY_MS) purgeInBackground();
+      reportPurgeFailure();
     },
     async read(city, from, to) {
       const min = Math.max(from.getTime(), cutoff());
@@ -135,6 +169,13 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): RedisQ
         return dayFigures(day, expired ? {} : (raw as Record<string, string>));
       });
     },
-    close: () => connection.close(),
+    idle: async () => {
+      await purging;
+    },
+    async close() {
+      await purging;
+      await connection.close();
+      reportPurgeFailure();
+    },
   };
 }

@@ -83,8 +83,30 @@ describe.skipIf(!url)('redis question log', () => {
       const before = await raw.zcard(key);
       clock.set(new Date('2027-06-11T00:00:00Z'));
       await log.append(q('2027-06-11T00:00:00Z', 'new'));
+      await log.idle(); // the purge runs in the background
       expect(await raw.zcard(key)).toBe(1);
       expect(before).toBeGreaterThan(1);
+    });
+
+    it('reports a failed background purge with the next append, which still stores its record', async () => {
+      const p = uniquePrefix('qlog-p');
+      const broken = createRedisQuestionLog({ url, prefix: p, clock: manualClock(new Date()) });
+      await raw.set(`${p}qlog:cities`, 'not a set'); // SMEMBERS fails: WRONGTYPE
+      try {
+        await broken.ready();
+        const now = new Date().toISOString();
+        await broken.append(q(now, 'first')); // starts the purge, does not wait for it
+        await broken.idle();
+        await expect(broken.append(q(now, 'second'))).rejects.toMatchObject({
+          code: 'store/unavailable',
+          message: expect.stringContaining('background retention purge failed (WRONGTYPE'),
+        });
+        await broken.append(q(now, 'third')); // reported once
+        expect(await raw.zcard(`${p}qlog:{komaki}`)).toBe(3);
+      } finally {
+        await broken.close();
+        await deleteKeys(url, p);
+      }
     });
 
     it('rejects a stored record that no longer matches the schema', async () => {
