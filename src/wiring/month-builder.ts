@@ -84,6 +84,8 @@ type Ask = { kind: 'build'; city: string; month: string } | { kind: 'months'; ci
 
 interface Pending {
   id: number;
+  /** The worker the request went to (a replaced one's exit must not fail the next request). */
+  worker: Worker;
   resolve(reply: MonthReply & { ok: true }): void;
   reject(err: Error): void;
   timer: NodeJS.Timeout;
@@ -103,9 +105,10 @@ export function createWorkerMonthBuilder(options: WorkerMonthBuilderOptions): Wo
   let closed = false;
   let tail: Promise<unknown> = Promise.resolve();
 
-  function fail(err: Error): void {
+  /** Rejects the request in flight (only if it went to `on`, when given). */
+  function fail(err: Error, on?: Worker): void {
     const p = pending;
-    if (!p) return;
+    if (!p || (on && p.worker !== on)) return;
     pending = undefined;
     clearTimeout(p.timer);
     p.reject(err);
@@ -116,7 +119,7 @@ export function createWorkerMonthBuilder(options: WorkerMonthBuilderOptions): Wo
     let lastError: Error | undefined;
     w.on('message', (reply: MonthReply) => {
       const p = pending;
-      if (!p || reply.id !== p.id) return;
+      if (!p || p.worker !== w || reply.id !== p.id) return;
       pending = undefined;
       clearTimeout(p.timer);
       w.unref();
@@ -136,7 +139,7 @@ export function createWorkerMonthBuilder(options: WorkerMonthBuilderOptions): Wo
     w.on('exit', (code) => {
       if (worker === w) worker = undefined;
       const why = lastError ? `: ${lastError.message}` : '';
-      fail(new MonthBuildError(`the month builder's worker stopped (exit code ${code})${why}`));
+      fail(new MonthBuildError(`the month builder's worker stopped (exit code ${code})${why}`), w);
     });
     // Idle, it keeps nothing alive; a request in flight refs it (see `send`).
     w.unref();
@@ -149,11 +152,12 @@ export function createWorkerMonthBuilder(options: WorkerMonthBuilderOptions): Wo
     const id = ++lastId;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        fail(new MonthBuildError(`the month builder did not answer in ${timeoutMs} ms`));
+        fail(new MonthBuildError(`the month builder did not answer in ${timeoutMs} ms`), w);
+        if (worker === w) worker = undefined; // the next request starts a new one
         void w.terminate();
       }, timeoutMs);
       timer.unref();
-      pending = { id, resolve, reject, timer };
+      pending = { id, worker: w, resolve, reject, timer };
       w.ref();
       const req: MonthRequest = { id, now: options.clock.now().getTime(), ...ask };
       w.postMessage(req);
