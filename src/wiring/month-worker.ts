@@ -23,6 +23,16 @@ import type { MonthReply, MonthRequest, MonthWorkerData } from './month-worker-p
 /** How long a request waits for the connection before failing (Redis down fails at once). */
 const READY_MS = 5000;
 
+/** Runs a Redis step, naming it in the error (ioredis's own messages do not say Redis). */
+async function onRedis<T>(what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`${what} on Redis failed: ${message}`, { cause: err });
+  }
+}
+
 const port = parentPort!;
 const options = workerData as MonthWorkerData;
 let nowMs = 0;
@@ -41,7 +51,9 @@ const questionLog = createRedisQuestionLog({
 
 async function build(city: string, month: string): Promise<MonthReply & { ok: true }> {
   const range = monthRange(month);
-  const records = await questionLog.read(city, range.from, range.to);
+  const records = await onRedis(`reading ${month}`, () =>
+    questionLog.read(city, range.from, range.to),
+  );
   const report = buildMonthlyReport(records, { city, month });
   const queue = buildUnansweredQueue(records, { city, since: range.from, until: range.to });
   return { id: 0, ok: true, kind: 'build', report, queue, builtAt: clock.now().toISOString() };
@@ -62,7 +74,7 @@ async function monthsWithRecords(city: string): Promise<string[]> {
     const min = Math.max(range.from.getTime(), cutoff);
     pipeline.zcount(questionLog.keys.records(city), min, `(${range.to.getTime()}`);
   }
-  const counts = (await pipeline.exec()) ?? [];
+  const counts = (await onRedis('counting the months', () => pipeline.exec())) ?? [];
   return months.filter((_, i) => {
     const [err, n] = counts[i] ?? [null, 0];
     if (err) throw err;
