@@ -12,6 +12,7 @@ import type {
   NoticeInput,
   Target,
 } from '../../../src/schema/index.js';
+import type { Figures, MonthlyReport as ServerMonthlyReport } from '../../../src/reports/index.js';
 
 export type {
   AdminRole,
@@ -170,37 +171,12 @@ export interface Unanswered {
   groups: UnansweredGroup[];
 }
 
-export interface ReportFigures {
-  questions: number;
-  answered: number;
-  ambiguous: number;
-  noAnswer: number;
-  answeredShare: number;
-  ambiguousShare: number;
-  noAnswerShare: number;
-  feedback: number;
-  helpful: number;
-  helpfulShare: number | null;
-  topEntries: Array<{ id: string; question?: string; count: number }>;
-  worstEntries: Array<{
-    id: string;
-    question?: string;
-    helpful: number;
-    notHelpful: number;
-    notHelpfulShare: number;
-  }>;
-  unanswered: UnansweredGroup[];
-  daily: number[];
-}
+/** One department's (or the whole city's) figures of a month: the server's own type. */
+export type ReportFigures = Figures;
 
 /** `GET /reports`. */
-export interface MonthlyReport {
-  city: string;
+export interface MonthlyReport extends ServerMonthlyReport {
   cityName?: string;
-  month: string;
-  days: string[];
-  overall: ReportFigures;
-  departments: Array<{ department: string; figures: ReportFigures }>;
   /** Every department with questions that month (for the filter). */
   departmentNames?: string[];
 }
