@@ -91,7 +91,8 @@ export function TargetBuilder(props: {
   return (
     <fieldset
       class={`target-builder${props.error ? ' has-error' : ''}`}
-      aria-describedby="target-error"
+      // Only while the error is on the page: a reference to a missing id is an ARIA error.
+      {...(props.error ? { 'aria-describedby': 'target-error' } : {})}
     >
       <legend>送信先</legend>
       <RadioChoices
