@@ -52,26 +52,36 @@ const coreRules = {
   'no-restricted-globals': ['error', { name: 'process', message: 'Only main.ts reads process.' }],
 };
 
+// `../../${f}/*` covers files one folder down (src/store/<port>/).
 const edgeRules = (self) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: edgeFolders
         .filter((f) => f !== self)
-        .map((f) => ({ group: [`../${f}/*`], message: 'Edges never import each other.' })),
+        .map((f) => ({
+          group: [`../${f}/*`, `../../${f}/*`],
+          message: 'Edges never import each other.',
+        })),
     },
   ],
 });
 
 // The CLI and `wiring/` wire edges like main.ts does (STYLE §2), so they may use them, through
-// index.ts only.
+// index.ts only. store/ is split by port (Hono's src/router/*/): its faces are store/index.ts
+// (connection, keys) and store/<port>/index.ts. A regex, because a gitignore-style `!` cannot
+// re-include a file below an excluded folder.
 const wiringRules = (self, message) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: edgeFolders
         .filter((f) => f !== self)
-        .map((f) => ({ group: [`../${f}/*`, `!../${f}/index.js`], message })),
+        .map((f) =>
+          f === 'store'
+            ? { regex: '^\\.\\./store/(?!index\\.js$|[^/]+/index\\.js$)', message }
+            : { group: [`../${f}/*`, `!../${f}/index.js`], message },
+        ),
     },
   ],
 });
@@ -96,6 +106,25 @@ export default tseslint.config(
   ...coreFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: coreRules })),
   { files: ['src/ports.ts', 'src/errors.ts', 'src/app/**/*.ts'], rules: coreRules },
   ...edgeFolders.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: edgeRules(f) })),
+  // A port folder of store/ may use the shared files above it (codec, keys, lua-script,
+  // redis-connection, store-error) but another port folder only through its index.ts.
+  {
+    files: ['src/store/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...edgeRules('store')['no-restricted-imports'][1].patterns,
+            {
+              regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)',
+              message: 'A store port folder uses another one only through its index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/cli/**/*.ts'],
     rules: wiringRules('cli', 'The CLI uses another edge only through its index.ts.'),

@@ -23,12 +23,10 @@ import type { Logger } from '../src/ports.js';
 import { createBullDelivery } from '../src/queue/index.js';
 import type { ResidentSettings, Target } from '../src/schema/index.js';
 import { matchesTarget } from '../src/segments/index.js';
-import {
-  createKeys,
-  createRedisAudience,
-  createRedisAuditLog,
-  createRedisBroadcastStore,
-} from '../src/store/index.js';
+import { createKeys } from '../src/store/index.js';
+import { createRedisAudience } from '../src/store/audience/index.js';
+import { createRedisAuditLog } from '../src/store/audit/index.js';
+import { createRedisBroadcastStore } from '../src/store/broadcasts/index.js';
 import { startRedisServer } from '../tests/setup/redis-server.js';
 import { startFakeLine } from './fake-line/server.js';
 import type { FakeLineRequest } from './fake-line/server.js';

@@ -17,7 +17,7 @@ import {
 import { loadCity, loadTemplates } from '../src/content/index.js';
 import { handleTurn, initialDialogState } from '../src/dialog/index.js';
 import { utf8Length } from '../src/messages/index.js';
-import { createMemoryReminderStore } from '../src/store/index.js';
+import { createMemoryReminderStore } from '../src/store/reminders/index.js';
 import { environmentLine, writeSection } from './lib/results-file.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -26,7 +26,7 @@ import {
   monthRange,
   previousMonth,
 } from '../src/reports/index.js';
-import { createRedisQuestionLog } from '../src/store/index.js';
+import { createRedisQuestionLog } from '../src/store/question-log/index.js';
 import { freePort, startRedisServer } from '../tests/setup/redis-server.js';
 import { environmentLine, writeSection } from './lib/results-file.js';
 import { seedConsoleWorld } from './lib/seed-console.js';

@@ -7,12 +7,10 @@
 import { createLineSender } from '../src/line/index.js';
 import { createBullDelivery } from '../src/queue/index.js';
 import type { Logger } from '../src/ports.js';
-import {
-  createKeys,
-  createRedisAudience,
-  createRedisAuditLog,
-  createRedisBroadcastStore,
-} from '../src/store/index.js';
+import { createKeys } from '../src/store/index.js';
+import { createRedisAudience } from '../src/store/audience/index.js';
+import { createRedisAuditLog } from '../src/store/audit/index.js';
+import { createRedisBroadcastStore } from '../src/store/broadcasts/index.js';
 
 const env = process.env;
 const url = env.BENCH_REDIS_URL!;

@@ -16,7 +16,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createMonthCache, inProcessMonthBuilder } from '../src/http/admin/month-cache.js';
 import type { MonthBuilder, MonthData } from '../src/http/admin/month-cache.js';
-import { createRedisQuestionLog } from '../src/store/index.js';
+import { createRedisQuestionLog } from '../src/store/question-log/index.js';
 import { createWorkerMonthBuilder } from '../src/wiring/index.js';
 import { startRedisServer } from '../tests/setup/redis-server.js';
 import { environmentLine, writeSection } from './lib/results-file.js';

@@ -24,7 +24,7 @@ import {
   renderReportMarkdown,
   reportToCsv,
 } from '../src/reports/index.js';
-import { createRedisQuestionLog } from '../src/store/index.js';
+import { createRedisQuestionLog } from '../src/store/question-log/index.js';
 import { startRedisServer } from '../tests/setup/redis-server.js';
 import { environmentLine, writeSection } from './lib/results-file.js';
 import { prng } from './lib/prng.js';

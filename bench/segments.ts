@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { AGE_BANDS, CityConfigSchema } from '../src/schema/index.js';
 import type { AgeBand, ResidentSettings, Target } from '../src/schema/index.js';
 import { describeTarget, matchesTarget } from '../src/segments/index.js';
-import { createRedisAudience } from '../src/store/index.js';
+import { createRedisAudience } from '../src/store/audience/index.js';
 import { startRedisServer } from '../tests/setup/redis-server.js';
 import { prng as random } from './lib/prng.js';
 

@@ -13,11 +13,9 @@ import { loadCity } from '../../src/content/index.js';
 import type { QuestionLogInput } from '../../src/ports.js';
 import { AGE_BANDS } from '../../src/schema/index.js';
 import type { Broadcast, FaqEntry, ResidentSettings } from '../../src/schema/index.js';
-import {
-  createRedisAudience,
-  createRedisBroadcastStore,
-  createRedisQuestionLog,
-} from '../../src/store/index.js';
+import { createRedisAudience } from '../../src/store/audience/index.js';
+import { createRedisBroadcastStore } from '../../src/store/broadcasts/index.js';
+import { createRedisQuestionLog } from '../../src/store/question-log/index.js';
 import { prng } from './prng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -15,11 +15,9 @@ import { loadCity, loadTemplates, loadTokenizer } from '../content/index.js';
 import { ContentError } from '../errors.js';
 import { describeMessages, type Tap } from '../messages/index.js';
 import type { Logger } from '../ports.js';
-import {
-  createMemoryAudience,
-  createMemoryReminderStore,
-  createMemoryStore,
-} from '../store/index.js';
+import { createMemoryAudience } from '../store/audience/index.js';
+import { createMemoryReminderStore } from '../store/reminders/index.js';
+import { createMemoryStore } from '../store/state/index.js';
 import { parseFlags, type CliIo, type Command } from './command.js';
 import { EXIT } from './exit-codes.js';
 import { defaultCity, faqRoot } from './paths.js';

@@ -9,7 +9,7 @@ import { MadoguchiError } from '../errors.js';
 import type { QuestionLogRecord } from '../ports.js';
 import { jstDayStart, jstMonth, previousMonth } from '../reports/index.js';
 import { MonthSchema, QuestionLogRecordSchema } from '../schema/index.js';
-import { createRedisQuestionLog } from '../store/index.js';
+import { createRedisQuestionLog } from '../store/question-log/index.js';
 import { InputFileError, UsageError } from './cli-errors.js';
 import type { CliIo } from './command.js';
 import { defaultCity, faqRoot } from './paths.js';

@@ -1,34 +1,10 @@
-/** @module store: the `Store` port on Redis (ioredis) and in memory, with every key in `keys.ts`. */
-export { createMemoryStore } from './memory.js';
-export type { MemoryStoreOptions } from './memory.js';
+/**
+ * @module store: what every port's store shares (the Redis connection, every key, the store
+ * error). Each port's memory and Redis implementations sit in their own folder behind its
+ * index.ts: state/, session/, audience/, broadcasts/, audit/, question-log/, reminders/.
+ */
 export { closeRedisConnection, createRedisConnection } from './redis-connection.js';
 export type { RedisConnection, RedisConnectionOptions, RedisSource } from './redis-connection.js';
-export { createRedisStore } from './redis.js';
-export type { RedisStore, RedisStoreOptions } from './redis.js';
 export { createKeys } from './keys.js';
 export type { StoreKeys } from './keys.js';
 export { StoreError } from './store-error.js';
-export { createMemoryAudience } from './audience-memory.js';
-export { createRedisAudience } from './audience-redis.js';
-export type { RedisAudience, RedisAudienceOptions } from './audience-redis.js';
-export { AudienceError } from './audience-error.js';
-export type { AudienceKeys } from './keys.js';
-export { createMemoryBroadcastStore } from './broadcast-memory.js';
-export { createRedisBroadcastStore } from './broadcast-redis.js';
-export type { RedisBroadcastStore, RedisBroadcastStoreOptions } from './broadcast-redis.js';
-export { createMemoryAuditLog } from './audit-memory.js';
-export { createRedisAuditLog } from './audit-redis.js';
-export type { RedisAuditLog, RedisAuditLogOptions } from './audit-redis.js';
-export type { BroadcastKeys } from './keys.js';
-export { createMemoryQuestionLog } from './question-log-memory.js';
-export type { QuestionLogOptions } from './question-log-memory.js';
-export { createRedisQuestionLog } from './question-log-redis.js';
-export type { RedisQuestionLog, RedisQuestionLogOptions } from './question-log-redis.js';
-export type { QuestionLogKeys } from './keys.js';
-export { createMemoryReminderStore } from './reminders-memory.js';
-export { createRedisReminderStore } from './reminders-redis.js';
-export type { RedisReminderStore, RedisReminderStoreOptions } from './reminders-redis.js';
-export type { ReminderKeys } from './keys.js';
-export { createMemorySessionStore } from './session-memory.js';
-export { createRedisSessionStore } from './session-redis.js';
-export type { RedisSessionStore, RedisSessionStoreOptions } from './session-redis.js';

@@ -7,11 +7,11 @@ import type { BroadcastDeps, BroadcastService } from '../app/index.js';
 import type { Audience, AuditLog, Metrics, Sender } from '../ports.js';
 import { createBullDelivery, createInlineDelivery } from '../queue/index.js';
 import type { CityConfig } from '../schema/index.js';
+import { createKeys } from '../store/index.js';
 import {
-  createKeys,
   createMemoryBroadcastStore,
   createRedisBroadcastStore,
-} from '../store/index.js';
+} from '../store/broadcasts/index.js';
 import type { WiringContext } from './context.js';
 import type { Stores } from './stores.js';
 

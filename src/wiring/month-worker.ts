@@ -13,11 +13,8 @@ import {
   previousMonth,
   retentionCutoff,
 } from '../reports/index.js';
-import {
-  closeRedisConnection,
-  createRedisConnection,
-  createRedisQuestionLog,
-} from '../store/index.js';
+import { closeRedisConnection, createRedisConnection } from '../store/index.js';
+import { createRedisQuestionLog } from '../store/question-log/index.js';
 import type { MonthReply, MonthRequest, MonthWorkerData } from './month-worker-protocol.js';
 
 /** How long a request waits for the connection before failing (Redis down fails at once). */

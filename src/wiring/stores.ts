@@ -4,23 +4,14 @@
  */
 import type { Audience, AuditLog, QuestionLog, ReminderStore } from '../ports.js';
 import type { SessionStore, Store } from '../ports.js';
-import {
-  closeRedisConnection,
-  createMemoryAudience,
-  createMemoryAuditLog,
-  createMemoryQuestionLog,
-  createMemoryReminderStore,
-  createMemorySessionStore,
-  createMemoryStore,
-  createRedisAudience,
-  createRedisAuditLog,
-  createRedisConnection,
-  createRedisQuestionLog,
-  createRedisReminderStore,
-  createRedisSessionStore,
-  createRedisStore,
-} from '../store/index.js';
+import { closeRedisConnection, createRedisConnection } from '../store/index.js';
 import type { RedisConnection } from '../store/index.js';
+import { createMemoryAudience, createRedisAudience } from '../store/audience/index.js';
+import { createMemoryAuditLog, createRedisAuditLog } from '../store/audit/index.js';
+import { createMemoryQuestionLog, createRedisQuestionLog } from '../store/question-log/index.js';
+import { createMemoryReminderStore, createRedisReminderStore } from '../store/reminders/index.js';
+import { createMemorySessionStore, createRedisSessionStore } from '../store/session/index.js';
+import { createMemoryStore, createRedisStore } from '../store/state/index.js';
 import type { WiringContext } from './context.js';
 
 export interface Stores {

@@ -12,16 +12,13 @@ import { createInlineDelivery } from '../../src/queue/index.js';
 import type { InlineDelivery } from '../../src/queue/index.js';
 import type { CityConfig, ResidentSettings } from '../../src/schema/index.js';
 import { parseSendAt } from '../../src/schema/index.js';
+import { closeRedisConnection, createRedisConnection } from '../../src/store/index.js';
+import { createMemoryAudience, createRedisAudience } from '../../src/store/audience/index.js';
+import { createMemoryAuditLog, createRedisAuditLog } from '../../src/store/audit/index.js';
 import {
-  closeRedisConnection,
-  createMemoryAudience,
-  createMemoryAuditLog,
   createMemoryBroadcastStore,
-  createRedisAudience,
-  createRedisAuditLog,
   createRedisBroadcastStore,
-  createRedisConnection,
-} from '../../src/store/index.js';
+} from '../../src/store/broadcasts/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import type { ManualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';

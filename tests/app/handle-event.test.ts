@@ -6,7 +6,7 @@ import type { AppDeps, BotContent, RecordingSender } from '../../src/app/index.j
 import { createMetricsRegistry } from '../../src/http/index.js';
 import { createLineSender } from '../../src/line/index.js';
 import type { Store } from '../../src/ports.js';
-import { createMemoryStore } from '../../src/store/index.js';
+import { createMemoryStore } from '../../src/store/state/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';
 import type { CaptureLogger } from '../setup/capture-logger.js';

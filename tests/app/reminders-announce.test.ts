@@ -15,12 +15,10 @@ import { loadTokenizer } from '../../src/content/index.js';
 import { createLineSender } from '../../src/line/index.js';
 import { createInlineDelivery, type InlineDelivery } from '../../src/queue/index.js';
 import { ClassScheduleSchema, type ClassItemInput } from '../../src/schema/index.js';
-import {
-  createMemoryAudience,
-  createMemoryAuditLog,
-  createMemoryBroadcastStore,
-  createMemoryReminderStore,
-} from '../../src/store/index.js';
+import { createMemoryAudience } from '../../src/store/audience/index.js';
+import { createMemoryAuditLog } from '../../src/store/audit/index.js';
+import { createMemoryBroadcastStore } from '../../src/store/broadcasts/index.js';
+import { createMemoryReminderStore } from '../../src/store/reminders/index.js';
 import { CITY, CLASSES, NOW } from '../classes/fixture.js';
 import { manualClock, type ManualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';

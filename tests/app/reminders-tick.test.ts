@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runClassTick, type ClassTickDeps } from '../../src/app/index.js';
 import { createInlineClassScheduler } from '../../src/queue/index.js';
-import { createMemoryReminderStore } from '../../src/store/index.js';
+import { createMemoryReminderStore } from '../../src/store/reminders/index.js';
 import { captureLogger } from '../setup/capture-logger.js';
 import { createRecordingSender } from '../../src/app/index.js';
 import { NOW } from '../classes/fixture.js';

@@ -4,7 +4,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runClassReminders } from '../../src/app/index.js';
-import { createRedisReminderStore } from '../../src/store/index.js';
+import { createRedisReminderStore } from '../../src/store/reminders/index.js';
 import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
 import { OTHER, RESIDENT, classWorld, ev } from './reminders-fixture.js';
 

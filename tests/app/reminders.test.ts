@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { runClassReminders } from '../../src/app/index.js';
 import { checkMessages } from '../../src/messages/index.js';
 import type { ReminderStore } from '../../src/ports.js';
-import { createMemoryReminderStore } from '../../src/store/index.js';
+import { createMemoryReminderStore } from '../../src/store/reminders/index.js';
 import { CLASSES } from '../classes/fixture.js';
 import {
   OTHER,

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT, run } from '../../src/cli/index.js';
-import { createRedisQuestionLog } from '../../src/store/index.js';
+import { createRedisQuestionLog } from '../../src/store/question-log/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { APRIL_LOG } from '../reports/fixture.js';
 import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';

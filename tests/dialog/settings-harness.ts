@@ -10,7 +10,7 @@ import { loadTemplates } from '../../src/content/index.js';
 import type { Audience } from '../../src/ports.js';
 import { CityConfigSchema } from '../../src/schema/index.js';
 import type { CityConfig } from '../../src/schema/index.js';
-import { createMemoryStore } from '../../src/store/index.js';
+import { createMemoryStore } from '../../src/store/state/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';
 

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { createRedisAudience } from '../../src/store/index.js';
+import { createRedisAudience } from '../../src/store/audience/index.js';
 import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
 import { settingsFlow } from './settings-flow.js';
 

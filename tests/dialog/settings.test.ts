@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { needsSettings } from '../../src/dialog/index.js';
 import { checkMessages, LINE_LIMITS } from '../../src/messages/index.js';
 import type { Audience } from '../../src/ports.js';
-import { createMemoryAudience } from '../../src/store/index.js';
+import { createMemoryAudience } from '../../src/store/audience/index.js';
 import { CITY, ev, makeBot, postbacksOf, textOf } from './settings-harness.js';
 import { settingsFlow } from './settings-flow.js';
 

@@ -10,7 +10,7 @@ import type { BotContent } from '../../src/app/index.js';
 import { loadTokenizer } from '../../src/content/tokenizer.js';
 import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import { AdminTokenListSchema } from '../../src/schema/index.js';
-import { createMemoryQuestionLog } from '../../src/store/index.js';
+import { createMemoryQuestionLog } from '../../src/store/question-log/index.js';
 import { CITY, jst, makeWorld, userId } from '../app/broadcast-fixture.js';
 import type { World } from '../app/broadcast-fixture.js';
 import { APRIL_LOG } from '../reports/fixture.js';

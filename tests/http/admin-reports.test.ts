@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import type { QuestionLog } from '../../src/ports.js';
 import { AdminTokenListSchema } from '../../src/schema/index.js';
-import { createMemoryQuestionLog } from '../../src/store/index.js';
+import { createMemoryQuestionLog } from '../../src/store/question-log/index.js';
 import { makeWorld } from '../app/broadcast-fixture.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { APRIL_LOG } from '../reports/fixture.js';

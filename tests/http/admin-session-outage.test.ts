@@ -6,8 +6,8 @@
  */
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRedisSessionStore } from '../../src/store/index.js';
-import type { RedisSessionStore } from '../../src/store/index.js';
+import { createRedisSessionStore } from '../../src/store/session/index.js';
+import type { RedisSessionStore } from '../../src/store/session/index.js';
 import { offlineExceptLocalhost } from '../setup/offline.js';
 import { TOKENS, sessionWorld } from './session-fixture.js';
 import type { SessionWorld } from './session-fixture.js';

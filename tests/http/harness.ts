@@ -12,7 +12,7 @@ import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import type { MetricsRegistry } from '../../src/http/index.js';
 import { createLineSender, createWebhookReceiver } from '../../src/line/index.js';
 import type { Store } from '../../src/ports.js';
-import { createMemoryStore } from '../../src/store/index.js';
+import { createMemoryStore } from '../../src/store/state/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import type { ManualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';

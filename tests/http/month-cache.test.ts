@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createMonthCache } from '../../src/http/admin/month-cache.js';
 import type { MonthBuilder, MonthData } from '../../src/http/admin/month-cache.js';
 import { buildMonthlyReport, previousMonth } from '../../src/reports/index.js';
-import { createMemoryQuestionLog } from '../../src/store/index.js';
+import { createMemoryQuestionLog } from '../../src/store/question-log/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { APRIL_LOG } from '../reports/fixture.js';
 import { captureLogger } from '../setup/capture-logger.js';

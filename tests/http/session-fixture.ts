@@ -9,7 +9,7 @@ import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import type { TrustProxy } from '../../src/http/index.js';
 import type { Clock, SessionStore } from '../../src/ports.js';
 import { AdminTokenListSchema } from '../../src/schema/index.js';
-import { createMemorySessionStore } from '../../src/store/index.js';
+import { createMemorySessionStore } from '../../src/store/session/index.js';
 import { inArea, makeWorld } from '../app/broadcast-fixture.js';
 import type { World } from '../app/broadcast-fixture.js';
 import { TOKENS } from './admin-fixture.js';

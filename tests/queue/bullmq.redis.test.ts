@@ -11,13 +11,13 @@ import type { BroadcastDeps, BroadcastService } from '../../src/app/index.js';
 import { createLineSender } from '../../src/line/index.js';
 import { createBullDelivery } from '../../src/queue/index.js';
 import type { BullDelivery } from '../../src/queue/index.js';
-import {
-  createKeys,
-  createRedisAudience,
-  createRedisAuditLog,
-  createRedisBroadcastStore,
-} from '../../src/store/index.js';
-import type { RedisAudience, RedisAuditLog, RedisBroadcastStore } from '../../src/store/index.js';
+import { createKeys } from '../../src/store/index.js';
+import { createRedisAudience } from '../../src/store/audience/index.js';
+import type { RedisAudience } from '../../src/store/audience/index.js';
+import { createRedisAuditLog } from '../../src/store/audit/index.js';
+import type { RedisAuditLog } from '../../src/store/audit/index.js';
+import { createRedisBroadcastStore } from '../../src/store/broadcasts/index.js';
+import type { RedisBroadcastStore } from '../../src/store/broadcasts/index.js';
 import { ADMIN, CITY, fakeLine, inArea, noticeBody, userId } from '../app/broadcast-fixture.js';
 import type { FakeLine } from '../app/broadcast-fixture.js';
 import { captureLogger } from '../setup/capture-logger.js';

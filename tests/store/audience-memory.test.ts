@@ -1,4 +1,4 @@
-import { createMemoryAudience } from '../../src/store/index.js';
+import { createMemoryAudience } from '../../src/store/audience/index.js';
 import { audienceContract } from '../contract/audience.js';
 
 audienceContract('memory', async () => ({

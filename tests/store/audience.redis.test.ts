@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisAudience } from '../../src/store/index.js';
+import { createRedisAudience } from '../../src/store/audience/index.js';
 import { audienceContract } from '../contract/audience.js';
 import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
 

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisAuditLog, createRedisBroadcastStore } from '../../src/store/index.js';
+import { createRedisAuditLog } from '../../src/store/audit/index.js';
+import { createRedisBroadcastStore } from '../../src/store/broadcasts/index.js';
 import { broadcastStoreContract, record } from '../contract/broadcast-store.js';
 import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
 

@@ -1,4 +1,5 @@
-import { createMemoryAuditLog, createMemoryBroadcastStore } from '../../src/store/index.js';
+import { createMemoryAuditLog } from '../../src/store/audit/index.js';
+import { createMemoryBroadcastStore } from '../../src/store/broadcasts/index.js';
 import { broadcastStoreContract } from '../contract/broadcast-store.js';
 
 broadcastStoreContract('memory', async () => ({

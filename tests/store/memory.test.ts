@@ -1,4 +1,4 @@
-import { createMemoryStore } from '../../src/store/index.js';
+import { createMemoryStore } from '../../src/store/state/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { storeContract } from '../contract/store.js';
 

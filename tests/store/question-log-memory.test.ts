@@ -1,4 +1,4 @@
-import { createMemoryQuestionLog } from '../../src/store/index.js';
+import { createMemoryQuestionLog } from '../../src/store/question-log/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { questionLogContract } from '../contract/question-log.js';
 

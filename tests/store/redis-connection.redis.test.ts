@@ -1,14 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  closeRedisConnection,
-  createRedisAudience,
-  createRedisAuditLog,
-  createRedisBroadcastStore,
-  createRedisConnection,
-  createRedisQuestionLog,
-  createRedisReminderStore,
-  createRedisStore,
-} from '../../src/store/index.js';
+import { closeRedisConnection, createRedisConnection } from '../../src/store/index.js';
+import { createRedisAudience } from '../../src/store/audience/index.js';
+import { createRedisAuditLog } from '../../src/store/audit/index.js';
+import { createRedisBroadcastStore } from '../../src/store/broadcasts/index.js';
+import { createRedisQuestionLog } from '../../src/store/question-log/index.js';
+import { createRedisReminderStore } from '../../src/store/reminders/index.js';
+import { createRedisStore } from '../../src/store/state/index.js';
 import { captureLogger } from '../setup/capture-logger.js';
 import { freePort } from '../setup/redis-server.js';
 import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';

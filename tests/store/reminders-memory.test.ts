@@ -1,4 +1,4 @@
-import { createMemoryReminderStore } from '../../src/store/index.js';
+import { createMemoryReminderStore } from '../../src/store/reminders/index.js';
 import { reminderContract } from '../contract/reminders.js';
 
 reminderContract('memory', async () => ({

@@ -1,4 +1,4 @@
-import { createMemorySessionStore } from '../../src/store/index.js';
+import { createMemorySessionStore } from '../../src/store/session/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { sessionStoreContract } from '../contract/session-store.js';
 

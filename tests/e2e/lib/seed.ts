@@ -3,7 +3,7 @@
  * the real Redis `Audience` (what a follow and the settings postbacks store), so every segment
  * count the console shows can be checked against a number worked out here.
  */
-import { createRedisAudience } from '../../../src/store/index.js';
+import { createRedisAudience } from '../../../src/store/audience/index.js';
 import type { AgeBand, ResidentSettings } from '../../../src/schema/index.js';
 
 export const TOPICS = ['bousai', 'kosodate', 'kenko', 'zei', 'event', 'digital', 'gomi'] as const;

@@ -2,10 +2,10 @@
  * Broadcasts in memory: local mode and tests. Same behaviour as Redis (one contract suite);
  * records are stored as validated JSON, so callers never share objects with the store.
  */
-import type { BatchClaim, BroadcastStore } from '../ports.js';
-import { BatchRecordSchema, BroadcastSchema } from '../schema/index.js';
-import type { BatchRecord, Broadcast } from '../schema/index.js';
-import { StoreError } from './store-error.js';
+import type { BatchClaim, BroadcastStore } from '../../ports.js';
+import { BatchRecordSchema, BroadcastSchema } from '../../schema/index.js';
+import type { BatchRecord, Broadcast } from '../../schema/index.js';
+import { StoreError } from '../store-error.js';
 
 const ACTIVE = new Set(['scheduled', 'sending']);
 

@@ -1,7 +1,7 @@
 /** Validation of question-log records on their way in, shared by the memory and Redis logs. */
-import { QuestionLogRecordSchema } from '../schema/index.js';
-import type { QuestionLogInput, QuestionLogRecord } from '../schema/index.js';
-import { StoreError } from './store-error.js';
+import { QuestionLogRecordSchema } from '../../schema/index.js';
+import type { QuestionLogInput, QuestionLogRecord } from '../../schema/index.js';
+import { StoreError } from '../store-error.js';
 
 /**
  * The record with its id, validated, its time written as UTC ISO (`…Z`) so that records sort

@@ -2,13 +2,13 @@
  * The audit log on Redis: a stream (XADD), which is append-only by nature and gives every entry
  * an increasing id. It is never trimmed: a city writes a few entries a day.
  */
-import type { AuditLog } from '../ports.js';
-import { AuditEntrySchema } from '../schema/index.js';
-import type { AuditEntry } from '../schema/index.js';
-import { decode } from './codec.js';
-import { createKeys } from './keys.js';
-import { openStoreConnection, whenReady } from './redis-connection.js';
-import type { RedisSource } from './redis-connection.js';
+import type { AuditLog } from '../../ports.js';
+import { AuditEntrySchema } from '../../schema/index.js';
+import type { AuditEntry } from '../../schema/index.js';
+import { decode } from '../codec.js';
+import { createKeys } from '../keys.js';
+import { openStoreConnection, whenReady } from '../redis-connection.js';
+import type { RedisSource } from '../redis-connection.js';
 
 /** With a `url`, the log's own connection; commands time out after 2,000 ms by default. */
 export type RedisAuditLogOptions = RedisSource & {

@@ -2,10 +2,10 @@
  * The question log in memory: the default without `REDIS_URL` (lost on restart) and the log of
  * tests. Records are kept per city in time order; retention follows the injected clock.
  */
-import type { Clock, QuestionLog } from '../ports.js';
-import { jstDayStart, retentionCutoff } from '../reports/index.js';
-import { DEFAULT_RETENTION_MONTHS } from '../schema/index.js';
-import type { QuestionLogRecord } from '../schema/index.js';
+import type { Clock, QuestionLog } from '../../ports.js';
+import { jstDayStart, retentionCutoff } from '../../reports/index.js';
+import { DEFAULT_RETENTION_MONTHS } from '../../schema/index.js';
+import type { QuestionLogRecord } from '../../schema/index.js';
 import { parseQuestionLogInput } from './question-log-record.js';
 
 export interface QuestionLogOptions {

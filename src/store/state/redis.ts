@@ -2,14 +2,14 @@
  * The Redis store (ioredis, through `redis-connection.ts`). Commands fail fast while Redis is
  * away (see there), so the bot keeps answering FAQ questions and `/readyz` reports the fault.
  */
-import type { Store } from '../ports.js';
-import { AskedRecordSchema, FeedbackRecordSchema, UserRecordSchema } from '../schema/index.js';
-import type { AskedRecord, FeedbackRecord } from '../schema/index.js';
-import { decode, decodeState, encodeState } from './codec.js';
-import { createKeys } from './keys.js';
-import type { StoreKeys } from './keys.js';
-import { openStoreConnection, whenReady } from './redis-connection.js';
-import type { RedisSource } from './redis-connection.js';
+import type { Store } from '../../ports.js';
+import { AskedRecordSchema, FeedbackRecordSchema, UserRecordSchema } from '../../schema/index.js';
+import type { AskedRecord, FeedbackRecord } from '../../schema/index.js';
+import { decode, decodeState, encodeState } from '../codec.js';
+import { createKeys } from '../keys.js';
+import type { StoreKeys } from '../keys.js';
+import { openStoreConnection, whenReady } from '../redis-connection.js';
+import type { RedisSource } from '../redis-connection.js';
 
 /** With a `url`, the store's own connection; commands time out after 1,000 ms by default. */
 export type RedisStoreOptions = RedisSource & {

@@ -6,10 +6,10 @@
  * A snapshot is the same result kept under its own key; it is read back in chunks (GETRANGE),
  * set bits become indexes and indexes become user ids (HMGET).
  */
-import type { Audience, SnapshotBatch } from '../ports.js';
-import { ResidentSettingsSchema } from '../schema/index.js';
-import type { ResidentSettings, Target } from '../schema/index.js';
-import { decode } from './codec.js';
+import type { Audience, SnapshotBatch } from '../../ports.js';
+import { ResidentSettingsSchema } from '../../schema/index.js';
+import type { ResidentSettings, Target } from '../../schema/index.js';
+import { decode } from '../codec.js';
 import {
   checkBatching,
   checkedSettings,
@@ -20,12 +20,12 @@ import {
 } from './audience-bits.js';
 import { AudienceError } from './audience-error.js';
 import { selectScript, updateScript } from './audience-scripts.js';
-import { createKeys } from './keys.js';
-import type { AudienceKeys } from './keys.js';
-import { runScript } from './lua-script.js';
-import type { LuaScript } from './lua-script.js';
-import { openStoreConnection, whenReady } from './redis-connection.js';
-import type { RedisSource } from './redis-connection.js';
+import { createKeys } from '../keys.js';
+import type { AudienceKeys } from '../keys.js';
+import { runScript } from '../lua-script.js';
+import type { LuaScript } from '../lua-script.js';
+import { openStoreConnection, whenReady } from '../redis-connection.js';
+import type { RedisSource } from '../redis-connection.js';
 
 /** With a `url`, the audience's own connection; commands time out after 2,000 ms by default. */
 export type RedisAudienceOptions = RedisSource & {

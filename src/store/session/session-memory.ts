@@ -3,9 +3,9 @@
  * tests move time by hand; expired sessions are swept on each new sign-in, so the map stays as
  * small as the number of live sessions.
  */
-import type { Clock, SessionStore } from '../ports.js';
-import { AdminSessionSchema } from '../schema/index.js';
-import type { AdminSession } from '../schema/index.js';
+import type { Clock, SessionStore } from '../../ports.js';
+import { AdminSessionSchema } from '../../schema/index.js';
+import type { AdminSession } from '../../schema/index.js';
 
 interface Entry {
   session: AdminSession;

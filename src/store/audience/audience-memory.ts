@@ -4,9 +4,9 @@
  * resident got when first seen), so batches are numbered the same way. Counting scans every
  * resident: fine for local mode, not meant for a million.
  */
-import type { Audience, SnapshotBatch } from '../ports.js';
-import type { ResidentSettings } from '../schema/index.js';
-import { matchesTarget } from '../segments/index.js';
+import type { Audience, SnapshotBatch } from '../../ports.js';
+import type { ResidentSettings } from '../../schema/index.js';
+import { matchesTarget } from '../../segments/index.js';
 import {
   checkBatching,
   checkedSettings,

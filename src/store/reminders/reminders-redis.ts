@@ -3,16 +3,16 @@
  * set per class (its residents) and the set of classes with reminders, changed together by Lua
  * scripts; compare-and-set on each reminder's version. Every read is parsed with its schema.
  */
-import type { ReminderStore } from '../ports.js';
-import { ClassAnnouncementSchema, ClassReminderSchema } from '../schema/index.js';
-import type { ClassReminder } from '../schema/index.js';
-import { decode } from './codec.js';
-import { createKeys } from './keys.js';
-import type { ReminderKeys } from './keys.js';
-import { runScript } from './lua-script.js';
-import type { LuaScript } from './lua-script.js';
-import { openStoreConnection, whenReady } from './redis-connection.js';
-import type { RedisSource } from './redis-connection.js';
+import type { ReminderStore } from '../../ports.js';
+import { ClassAnnouncementSchema, ClassReminderSchema } from '../../schema/index.js';
+import type { ClassReminder } from '../../schema/index.js';
+import { decode } from '../codec.js';
+import { createKeys } from '../keys.js';
+import type { ReminderKeys } from '../keys.js';
+import { runScript } from '../lua-script.js';
+import type { LuaScript } from '../lua-script.js';
+import { openStoreConnection, whenReady } from '../redis-connection.js';
+import type { RedisSource } from '../redis-connection.js';
 import { addScript, putWeekScript, removeScript, updateScript } from './reminders-scripts.js';
 
 /** With a `url`, the store's own connection; commands time out after 2,000 ms by default. */

@@ -4,7 +4,7 @@
  * bitmaps the update script names from stored settings live in the same cluster slot as the
  * declared keys.
  */
-import { luaScript } from './lua-script.js';
+import { luaScript } from '../lua-script.js';
 
 /**
  * update-6: one resident's follow, block or new settings, atomically.

@@ -3,15 +3,15 @@
  * TTL is the session's life: min(idle time, time left to the absolute end). Redis drops idle and
  * ended sessions by itself; every read is parsed with the session schema.
  */
-import { MadoguchiError } from '../errors.js';
-import type { Clock, SessionStore } from '../ports.js';
-import { AdminSessionSchema } from '../schema/index.js';
-import type { AdminSession } from '../schema/index.js';
-import { decode } from './codec.js';
-import { createKeys } from './keys.js';
-import { openStoreConnection, whenReady } from './redis-connection.js';
-import type { RedisSource } from './redis-connection.js';
-import { StoreError } from './store-error.js';
+import { MadoguchiError } from '../../errors.js';
+import type { Clock, SessionStore } from '../../ports.js';
+import { AdminSessionSchema } from '../../schema/index.js';
+import type { AdminSession } from '../../schema/index.js';
+import { decode } from '../codec.js';
+import { createKeys } from '../keys.js';
+import { openStoreConnection, whenReady } from '../redis-connection.js';
+import type { RedisSource } from '../redis-connection.js';
+import { StoreError } from '../store-error.js';
 
 /** With a `url`, the store's own connection; commands time out after 2,000 ms by default. */
 export type RedisSessionStoreOptions = RedisSource & {

@@ -3,8 +3,8 @@
  * `a:<area>`, `g:<age band>`) go after `AudienceKeys.dimensionPrefix()`; the update script in
  * `audience-scripts.ts` derives the same names from stored settings, so both must change together.
  */
-import { ResidentSettingsSchema, SnapshotKeySchema } from '../schema/index.js';
-import type { ResidentSettings, Target } from '../schema/index.js';
+import { ResidentSettingsSchema, SnapshotKeySchema } from '../../schema/index.js';
+import type { ResidentSettings, Target } from '../../schema/index.js';
 import { AudienceError } from './audience-error.js';
 
 /** LINE's multicast takes at most 500 user ids (Messaging API reference, "Send multicast message"). */

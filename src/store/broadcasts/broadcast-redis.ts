@@ -3,23 +3,23 @@
  * version), one hash of batch records per broadcast, a settled-batch counter, an index by
  * creation time and the set of active broadcasts. Scripts in `broadcast-scripts.ts`.
  */
-import type { BatchClaim, BroadcastStore } from '../ports.js';
-import { BatchRecordSchema, BroadcastSchema } from '../schema/index.js';
-import type { BatchRecord, Broadcast } from '../schema/index.js';
+import type { BatchClaim, BroadcastStore } from '../../ports.js';
+import { BatchRecordSchema, BroadcastSchema } from '../../schema/index.js';
+import type { BatchRecord, Broadcast } from '../../schema/index.js';
 import {
   settleUnclaimedScript,
   claimScript,
   replaceScript,
   settleScript,
 } from './broadcast-scripts.js';
-import { decode } from './codec.js';
-import { createKeys } from './keys.js';
-import type { BroadcastKeys } from './keys.js';
-import { runScript } from './lua-script.js';
-import type { LuaScript } from './lua-script.js';
-import { openStoreConnection, whenReady } from './redis-connection.js';
-import type { RedisSource } from './redis-connection.js';
-import { StoreError } from './store-error.js';
+import { decode } from '../codec.js';
+import { createKeys } from '../keys.js';
+import type { BroadcastKeys } from '../keys.js';
+import { runScript } from '../lua-script.js';
+import type { LuaScript } from '../lua-script.js';
+import { openStoreConnection, whenReady } from '../redis-connection.js';
+import type { RedisSource } from '../redis-connection.js';
+import { StoreError } from '../store-error.js';
 
 /** With a `url`, the store's own connection; commands time out after 2,000 ms by default. */
 export type RedisBroadcastStoreOptions = RedisSource & {

@@ -1,4 +1,4 @@
-import { MadoguchiError } from '../errors.js';
+import { MadoguchiError } from '../../errors.js';
 
 /**
  * An `Audience` call that cannot be served. Codes: `audience/no-snapshot` (reading a snapshot

@@ -3,10 +3,10 @@
  * and of most tests. A real implementation of the `Store` port (checked by the same contract
  * suite as Redis); expiry follows the injected clock, never the wall clock.
  */
-import type { Clock, Store } from '../ports.js';
-import { AskedRecordSchema, FeedbackRecordSchema, UserRecordSchema } from '../schema/index.js';
-import type { AskedRecord, FeedbackRecord, UserRecord } from '../schema/index.js';
-import { decodeState, encodeState } from './codec.js';
+import type { Clock, Store } from '../../ports.js';
+import { AskedRecordSchema, FeedbackRecordSchema, UserRecordSchema } from '../../schema/index.js';
+import type { AskedRecord, FeedbackRecord, UserRecord } from '../../schema/index.js';
+import { decodeState, encodeState } from '../codec.js';
 
 export interface MemoryStoreOptions {
   clock: Clock;

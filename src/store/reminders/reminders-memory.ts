@@ -2,13 +2,13 @@
  * The `ReminderStore` in memory: local mode, the `chat` CLI and tests. Same behaviour as Redis
  * (one contract suite). Records are validated on write and copied on read, like a real store.
  */
-import type { ReminderStore } from '../ports.js';
+import type { ReminderStore } from '../../ports.js';
 import {
   ClassAnnouncementSchema,
   ClassReminderSchema,
   type ClassAnnouncement,
   type ClassReminder,
-} from '../schema/index.js';
+} from '../../schema/index.js';
 
 export function createMemoryReminderStore(): ReminderStore {
   /** userId → classId → reminder JSON. */

@@ -1,7 +1,7 @@
 /** The audit log in memory (local mode, tests): append-only, ids increase like Redis stream ids. */
-import type { AuditLog } from '../ports.js';
-import { AuditEntrySchema } from '../schema/index.js';
-import type { AuditEntry } from '../schema/index.js';
+import type { AuditLog } from '../../ports.js';
+import { AuditEntrySchema } from '../../schema/index.js';
+import type { AuditEntry } from '../../schema/index.js';
 
 export function createMemoryAuditLog(): AuditLog {
   const entries: AuditEntry[] = [];

@@ -7,17 +7,17 @@
  * `append` (after storing its record) or `close` rejects with the failure, so it gets logged.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock, QuestionLog, QuestionLogDay } from '../ports.js';
-import { jstDate, jstDayStart, retentionCutoff } from '../reports/index.js';
-import { DEFAULT_RETENTION_MONTHS, QuestionLogRecordSchema } from '../schema/index.js';
-import type { QuestionLogRecord } from '../schema/index.js';
-import { decode } from './codec.js';
-import { createKeys } from './keys.js';
-import type { QuestionLogKeys } from './keys.js';
+import type { Clock, QuestionLog, QuestionLogDay } from '../../ports.js';
+import { jstDate, jstDayStart, retentionCutoff } from '../../reports/index.js';
+import { DEFAULT_RETENTION_MONTHS, QuestionLogRecordSchema } from '../../schema/index.js';
+import type { QuestionLogRecord } from '../../schema/index.js';
+import { decode } from '../codec.js';
+import { createKeys } from '../keys.js';
+import type { QuestionLogKeys } from '../keys.js';
 import { parseQuestionLogInput } from './question-log-record.js';
-import { StoreError } from './store-error.js';
-import { openStoreConnection, whenReady } from './redis-connection.js';
-import type { RedisSource } from './redis-connection.js';
+import { StoreError } from '../store-error.js';
+import { openStoreConnection, whenReady } from '../redis-connection.js';
+import type { RedisSource } from '../redis-connection.js';
 
 /** With a `url`, the log's own connection; commands time out after 5,000 ms by default. */
 export type RedisQuestionLogOptions = RedisSource & {

@@ -3,7 +3,7 @@
  * Each changes several keys, or reads and writes one, atomically: two workers can never both
  * claim, settle or cancel the same batch. All keys share the `{bc}` hash tag.
  */
-import { luaScript } from './lua-script.js';
+import { luaScript } from '../lua-script.js';
 
 /**
  * replace-3: create (ARGV 6 = 1) or compare-and-set (stored version = ARGV 2 − 1) a record.

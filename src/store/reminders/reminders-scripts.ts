@@ -3,7 +3,7 @@
  * resident's hash and in its class's set, and both change in one script. Every key shares the
  * `{rem}` hash tag (one cluster slot).
  */
-import { luaScript } from './lua-script.js';
+import { luaScript } from '../lua-script.js';
 
 /**
  * add-3. KEYS: 1 user hash, 2 class set, 3 classes set. ARGV: 1 class id, 2 user id, 3 JSON,
