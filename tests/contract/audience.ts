@@ -1,6 +1,7 @@
 /**
  * The one contract suite of the `Audience` port (STYLE habit 8).
- * `tests/store/audience-memory.test.ts` and `tests/store/audience.redis.test.ts` run it.
+ * `tests/store/audience/audience-memory.test.ts` and `tests/store/audience/audience.redis.test.ts`
+ * run it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Audience, SnapshotBatch } from '../../src/ports.js';

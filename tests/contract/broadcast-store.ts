@@ -1,6 +1,7 @@
 /**
  * The contract suite of the `BroadcastStore` and `AuditLog` ports: memory
- * (`tests/store/broadcast-store.test.ts`) and Redis (`tests/store/broadcast-store.redis.test.ts`).
+ * (`tests/store/broadcasts/broadcast-store.test.ts`) and Redis
+ * (`tests/store/broadcasts/broadcast-store.redis.test.ts`).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditLog, BroadcastStore } from '../../src/ports.js';

@@ -1,7 +1,8 @@
 /**
- * The one contract suite of the `QuestionLog` port. `tests/store/question-log-memory.test.ts`
- * and `tests/store/question-log.redis.test.ts` run it against their implementation. Time is a
- * manual clock: retention is tested by moving it, never by sleeping.
+ * The one contract suite of the `QuestionLog` port.
+ * `tests/store/question-log/question-log-memory.test.ts` and
+ * `tests/store/question-log/question-log.redis.test.ts` run it against their implementation. Time
+ * is a manual clock: retention is tested by moving it, never by sleeping.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionLog, QuestionLogInput } from '../../src/ports.js';

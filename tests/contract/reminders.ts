@@ -1,6 +1,6 @@
 /**
  * The contract of the `ReminderStore` port: run on the memory store and on Redis
- * (`tests/store/reminders*.test.ts`), so both behave the same.
+ * (`tests/store/reminders/reminders*.test.ts`), so both behave the same.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReminderStore } from '../../src/ports.js';

@@ -1,7 +1,8 @@
 /**
  * The contract of the `SessionStore` port (web console sessions): run on memory
- * (`tests/store/session-memory.test.ts`) and Redis (`tests/store/session.redis.test.ts`), so
- * both end sessions at the same moments: idle time (sliding on `touch`) and the absolute end.
+ * (`tests/store/session/session-memory.test.ts`) and Redis
+ * (`tests/store/session/session.redis.test.ts`), so both end sessions at the same moments: idle
+ * time (sliding on `touch`) and the absolute end.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionStore } from '../../src/ports.js';

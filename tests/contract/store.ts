@@ -1,6 +1,6 @@
 /**
- * The one contract suite of the `Store` port (STYLE habit 8). `tests/store/memory.test.ts` and
- * `tests/store/redis.redis.test.ts` run it against their implementation.
+ * The one contract suite of the `Store` port (STYLE habit 8). `tests/store/state/memory.test.ts`
+ * and `tests/store/state/redis.redis.test.ts` run it against their implementation.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports.js';

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisAuditLog } from '../../src/store/audit/index.js';
-import { createRedisBroadcastStore } from '../../src/store/broadcasts/index.js';
-import { broadcastStoreContract, record } from '../contract/broadcast-store.js';
-import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
+import { createRedisAuditLog } from '../../../src/store/audit/index.js';
+import { createRedisBroadcastStore } from '../../../src/store/broadcasts/index.js';
+import { broadcastStoreContract, record } from '../../contract/broadcast-store.js';
+import { deleteKeys, redisUrl, uniquePrefix } from '../../setup/redis-test.js';
 
 const url = redisUrl();
 

@@ -1,6 +1,6 @@
-import { createMemoryQuestionLog } from '../../src/store/question-log/index.js';
-import { manualClock } from '../contract/manual-clock.js';
-import { questionLogContract } from '../contract/question-log.js';
+import { createMemoryQuestionLog } from '../../../src/store/question-log/index.js';
+import { manualClock } from '../../contract/manual-clock.js';
+import { questionLogContract } from '../../contract/question-log.js';
 
 questionLogContract('memory', async ({ retentionMonths, start }) => {
   const clock = manualClock(start);

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisStore } from '../../src/store/state/index.js';
-import { storeContract } from '../contract/store.js';
-import { deleteKeys, elapseKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
+import { createRedisStore } from '../../../src/store/state/index.js';
+import { storeContract } from '../../contract/store.js';
+import { deleteKeys, elapseKeys, redisUrl, uniquePrefix } from '../../setup/redis-test.js';
 
 const url = redisUrl();
 

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisReminderStore } from '../../src/store/reminders/index.js';
-import { reminder, reminderContract } from '../contract/reminders.js';
-import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
+import { createRedisReminderStore } from '../../../src/store/reminders/index.js';
+import { reminder, reminderContract } from '../../contract/reminders.js';
+import { deleteKeys, redisUrl, uniquePrefix } from '../../setup/redis-test.js';
 
 const url = redisUrl();
 

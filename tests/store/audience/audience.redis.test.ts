@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisAudience } from '../../src/store/audience/index.js';
-import { audienceContract } from '../contract/audience.js';
-import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
+import { createRedisAudience } from '../../../src/store/audience/index.js';
+import { audienceContract } from '../../contract/audience.js';
+import { deleteKeys, redisUrl, uniquePrefix } from '../../setup/redis-test.js';
 
 const url = redisUrl();
 

@@ -1,6 +1,6 @@
-import { createMemorySessionStore } from '../../src/store/session/index.js';
-import { manualClock } from '../contract/manual-clock.js';
-import { sessionStoreContract } from '../contract/session-store.js';
+import { createMemorySessionStore } from '../../../src/store/session/index.js';
+import { manualClock } from '../../contract/manual-clock.js';
+import { sessionStoreContract } from '../../contract/session-store.js';
 
 sessionStoreContract('memory', async () => {
   const clock = manualClock();

@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { QuestionLogInput } from '../../src/ports.js';
-import { createRedisQuestionLog } from '../../src/store/question-log/index.js';
-import { manualClock } from '../contract/manual-clock.js';
-import { questionLogContract } from '../contract/question-log.js';
-import { deleteKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
+import type { QuestionLogInput } from '../../../src/ports.js';
+import { createRedisQuestionLog } from '../../../src/store/question-log/index.js';
+import { manualClock } from '../../contract/manual-clock.js';
+import { questionLogContract } from '../../contract/question-log.js';
+import { deleteKeys, redisUrl, uniquePrefix } from '../../setup/redis-test.js';
 
 const url = redisUrl();
 

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisSessionStore } from '../../src/store/session/index.js';
-import { manualClock } from '../contract/manual-clock.js';
-import { session, sessionStoreContract } from '../contract/session-store.js';
-import { deleteKeys, elapseKeys, redisUrl, uniquePrefix } from '../setup/redis-test.js';
+import { createRedisSessionStore } from '../../../src/store/session/index.js';
+import { manualClock } from '../../contract/manual-clock.js';
+import { session, sessionStoreContract } from '../../contract/session-store.js';
+import { deleteKeys, elapseKeys, redisUrl, uniquePrefix } from '../../setup/redis-test.js';
 
 const url = redisUrl();
 

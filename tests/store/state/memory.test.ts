@@ -1,6 +1,6 @@
-import { createMemoryStore } from '../../src/store/state/index.js';
-import { manualClock } from '../contract/manual-clock.js';
-import { storeContract } from '../contract/store.js';
+import { createMemoryStore } from '../../../src/store/state/index.js';
+import { manualClock } from '../../contract/manual-clock.js';
+import { storeContract } from '../../contract/store.js';
 
 storeContract('memory', async ({ maxListLength }) => {
   const clock = manualClock();

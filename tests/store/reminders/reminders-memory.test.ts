@@ -1,0 +1,7 @@
+import { createMemoryReminderStore } from '../../../src/store/reminders/index.js';
+import { reminderContract } from '../../contract/reminders.js';
+
+reminderContract('memory', async () => ({
+  store: createMemoryReminderStore(),
+  cleanup: async () => {},
+}));
