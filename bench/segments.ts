@@ -83,7 +83,7 @@ function environmentLine(redisVersion: string): string {
   let commit = 'unknown';
   try {
     commit = git('rev-parse', '--short', 'HEAD');
-    const mine = ['src/store/audience-*', 'src/store/keys.ts', 'src/segments', 'bench/segments.ts'];
+    const mine = ['src/store/audience', 'src/store/keys.ts', 'src/segments', 'bench/segments.ts'];
     if (git('status', '--porcelain', '--', ...mine)) {
       commit += ' (+ uncommitted audience changes)';
     }
