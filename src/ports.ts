@@ -4,7 +4,7 @@
  * these interfaces; `main.ts` (or a test, or the `chat` CLI) picks the implementations.
  */
 import type { messagingApi, webhook } from '@line/bot-sdk';
-import type { AskedRecord, DialogState, FeedbackRecord, UserRecord } from './schema/index.js';
+import type { DialogState, UserRecord } from './schema/index.js';
 import type { ResidentSettings, Target } from './schema/index.js';
 import type { QuestionLogInput, QuestionLogRecord } from './schema/index.js';
 import type { ClassAnnouncement, ClassReminder } from './schema/index.js';
@@ -17,7 +17,7 @@ import type {
   BroadcastState,
 } from './schema/index.js';
 
-export type { AskedRecord, FeedbackRecord, UserRecord };
+export type { UserRecord };
 export type { ResidentSettings, Target };
 export type { QuestionLogInput, QuestionLogRecord };
 
@@ -32,7 +32,7 @@ export interface Sender {
 }
 
 /**
- * Everything the bot keeps between events. Two implementations (`src/store`): memory (the
+ * Everything the bot keeps between events. Two implementations (`src/store/state`): memory (the
  * default, TTLs follow the injected clock) and Redis; one contract suite checks both.
  * Every method may reject when the backing store is down: callers degrade, they never hang.
  */
@@ -50,13 +50,6 @@ export interface Store {
   markFollowed(userId: string, at: Date): Promise<void>;
   /** After an unfollow: broadcasts skip blocked users. */
   markBlocked(userId: string, at: Date): Promise<void>;
-  addFeedback(record: FeedbackRecord): Promise<void>;
-  /** The newest feedback first, at most `limit`. */
-  listFeedback(limit: number): Promise<FeedbackRecord[]>;
-  /** Keeps the newest asked questions (bounded by the implementation). */
-  addAsked(record: AskedRecord): Promise<void>;
-  /** The newest asked questions first, at most `limit`. */
-  listAsked(limit: number): Promise<AskedRecord[]>;
   /** Resolves when the store answers; rejects (quickly) when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -111,7 +104,7 @@ export interface SnapshotBatch {
 /**
  * Who receives segmented notices: each resident's settings (topics, area, age band, 配信停止)
  * and follow/block status, answering 「how many match?」 and listing recipients as a stream.
- * Two implementations (`src/store`): memory and Redis (bitmaps); one contract suite checks both.
+ * Two implementations (`src/store/state`): memory and Redis (bitmaps); one contract suite checks both.
  * Blocked and stopped residents never match a target. Every method may reject when the backing
  * store is down.
  */

@@ -140,44 +140,16 @@ async function recordEffect(
   at: Date,
   content: BotContent,
 ): Promise<void> {
-  const { store, metrics, audience, questionLog } = ctx.deps;
+  const { store, metrics, audience } = ctx.deps;
   const sync = audience && { audience, logger: ctx.deps.logger, metrics };
   const city = content.city;
   switch (effect.type) {
+    // Questions and feedback are recorded by the question log (applyEffect); here, only counted.
     case 'feedback':
       metrics?.count('madoguchi_feedback_total', { helpful: String(effect.helpful) });
-      // As for 'asked': with a question log, that is the record (the store's list is unread).
-      if (questionLog) return;
-      await degrade(
-        ctx,
-        'addFeedback',
-        () =>
-          store.addFeedback({
-            entryId: effect.entryId,
-            helpful: effect.helpful,
-            at: at.toISOString(),
-          }),
-        undefined,
-      );
       return;
     case 'asked':
       metrics?.count('madoguchi_verdicts_total', { verdict: effect.status });
-      // With a question log (production), that is the record of questions; the store's short
-      // list is kept only where there is none (tests, the chat CLI).
-      if (questionLog) return;
-      await degrade(
-        ctx,
-        'addAsked',
-        () =>
-          store.addAsked({
-            query: effect.query,
-            status: effect.status,
-            ...(effect.topId === undefined ? {} : { topId: effect.topId }),
-            ...(effect.score === undefined ? {} : { score: effect.score }),
-            at: at.toISOString(),
-          }),
-        undefined,
-      );
       return;
     // The store and the audience are written in the same tick (one pipelined round trip).
     case 'followed': {

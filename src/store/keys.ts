@@ -13,10 +13,6 @@ export interface StoreKeys {
   state(conversationKey: string): string;
   /** Hash: status, followedAt, blockedAt of one LINE user. */
   user(userId: string): string;
-  /** List of feedback records, newest first. */
-  feedback(): string;
-  /** List of asked questions, newest first. */
-  asked(): string;
   /** A SCAN pattern matching every key under the prefix (for cleanup in tests and tools). */
   all(): string;
   /** The keys of the `Audience` (resident settings and segment bitmaps). */
@@ -130,8 +126,6 @@ export function createKeys(prefix = 'madoguchi:'): StoreKeys {
     event: (id) => `${prefix}event:{${id}}`,
     state: (key) => `${prefix}state:{${key}}`,
     user: (userId) => `${prefix}user:{${userId}}`,
-    feedback: () => `${prefix}feedback`,
-    asked: () => `${prefix}asked`,
     all: () => `${prefix}*`,
     audience: audienceKeys(`${prefix}aud:{aud}:`),
     broadcast: broadcastKeys(`${prefix}bc:{bc}:`),

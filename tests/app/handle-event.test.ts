@@ -5,7 +5,8 @@ import { createRecordingSender, handleEvent } from '../../src/app/index.js';
 import type { AppDeps, BotContent, RecordingSender } from '../../src/app/index.js';
 import { createMetricsRegistry } from '../../src/http/index.js';
 import { createLineSender } from '../../src/line/index.js';
-import type { Store } from '../../src/ports.js';
+import type { QuestionLog, QuestionLogRecord, Store } from '../../src/ports.js';
+import { createMemoryQuestionLog } from '../../src/store/question-log/index.js';
 import { createMemoryStore } from '../../src/store/state/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import { captureLogger } from '../setup/capture-logger.js';
@@ -29,10 +30,6 @@ function brokenStore(): Store {
     getUser: fail,
     markFollowed: fail,
     markBlocked: fail,
-    addFeedback: fail,
-    listFeedback: fail,
-    addAsked: fail,
-    listAsked: fail,
     ping: fail,
     close: async () => {},
   };
@@ -42,6 +39,7 @@ let content: BotContent;
 let logger: CaptureLogger;
 let sender: RecordingSender;
 let store: Store;
+let questionLog: QuestionLog;
 let deps: AppDeps;
 const clock = manualClock(new Date('2026-04-01T09:00:00Z'));
 
@@ -52,8 +50,27 @@ beforeEach(() => {
   logger = captureLogger();
   sender = createRecordingSender();
   store = createMemoryStore({ clock });
-  deps = { store, sender, clock, logger, content: () => content, metrics: createMetricsRegistry() };
+  questionLog = createMemoryQuestionLog({ clock });
+  deps = {
+    store,
+    sender,
+    clock,
+    logger,
+    content: () => content,
+    metrics: createMetricsRegistry(),
+    questionLog,
+  };
 });
+
+/** The question log's records of one kind: where questions and feedback are recorded. */
+async function logged(kind: QuestionLogRecord['kind']): Promise<QuestionLogRecord[]> {
+  const all = await questionLog.read(
+    content.city.id,
+    new Date('2026-01-01'),
+    new Date('2027-01-01'),
+  );
+  return all.filter((r) => r.kind === kind);
+}
 
 describe('every event type reaches the dialog', () => {
   it('follow: greets and marks the user followed', async () => {
@@ -79,8 +96,8 @@ describe('every event type reaches the dialog', () => {
       replyToken: expect.stringMatching(/^rt-/),
     });
     expect(texts(sender)[0]).toContain('マルチコピー機');
-    expect(await store.listAsked(5)).toEqual([
-      expect.objectContaining({ status: 'answered', topId: 'conveni-juminhyo' }),
+    expect(await logged('question')).toEqual([
+      expect.objectContaining({ verdict: 'answered', topId: 'conveni-juminhyo' }),
     ]);
     expect(await store.loadState(`user:${USER_1}`)).toMatchObject({
       lastEntryId: 'conveni-juminhyo',
@@ -100,7 +117,7 @@ describe('every event type reaches the dialog', () => {
     const helpful = data.find((d) => d.includes('fb'));
     expect(helpful, `feedback postback among ${data.join(', ')}`).toBeDefined();
     await handleEvent(E(ev.postback(USER_1, helpful!)), deps);
-    expect(await store.listFeedback(5)).toEqual([
+    expect(await logged('feedback')).toEqual([
       expect.objectContaining({ entryId: 'conveni-juminhyo', at: '2026-04-01T09:00:00.000Z' }),
     ]);
   });
@@ -120,7 +137,7 @@ describe('every event type reaches the dialog', () => {
     await handleEvent(E(ev.text(USER_1, '粗大ごみ', { mode: 'standby' })), deps);
     await handleEvent(E({ ...ev.follow(USER_1), mode: 'standby' }), deps);
     expect(sender.sent).toEqual([]);
-    expect(await store.listAsked(5)).toEqual([]);
+    expect(await logged('question')).toEqual([]);
     expect(await store.getUser(USER_1)).toMatchObject({ status: 'followed' });
   });
 });
@@ -131,7 +148,7 @@ describe('redelivery', () => {
     await handleEvent(E(first), deps);
     await handleEvent(E({ ...first, deliveryContext: { isRedelivery: true } }), deps);
     expect(sender.sent).toHaveLength(1);
-    expect(await store.listAsked(5)).toHaveLength(1);
+    expect(await logged('question')).toHaveLength(1);
     expect(logger.messages('info').join()).toMatch(/redelivered/);
   });
 });
@@ -144,7 +161,7 @@ describe('when the store fails (Redis away)', () => {
     const ops = logger.lines
       .filter((l) => l.level === 'warn')
       .map((l) => (l.obj as { op: string }).op);
-    expect(ops.sort()).toEqual(['addAsked', 'claimEvent', 'loadState', 'saveState']);
+    expect(ops.sort()).toEqual(['claimEvent', 'loadState', 'saveState']);
     expect(createMetricsText(deps)).toContain('madoguchi_store_errors_total{op="loadState"} 1');
   });
 
@@ -243,7 +260,7 @@ describe('when the reply fails (LINE at the nock boundary)', () => {
     expect(nock.pendingMocks()).toEqual([]);
     expect(logger.lines.find((l) => l.msg === 'reply failed')?.obj).toMatchObject({ status: 500 });
     // The turn still completed: state and question are recorded.
-    expect(await store.listAsked(1)).toHaveLength(1);
+    expect(await logged('question')).toHaveLength(1);
   });
 });
 

@@ -14,7 +14,7 @@ export interface StoreHarness {
   cleanup(): Promise<void>;
 }
 
-export type MakeStore = (options: { maxListLength: number }) => Promise<StoreHarness>;
+export type MakeStore = () => Promise<StoreHarness>;
 
 const at = (iso: string) => new Date(iso);
 const state = (s: Partial<DialogState>): DialogState => ({ v: 1, candidates: [], ...s });
@@ -24,7 +24,7 @@ export function storeContract(name: string, make: MakeStore): void {
     let h: StoreHarness;
     let store: Store;
     beforeEach(async () => {
-      h = await make({ maxListLength: 5 });
+      h = await make();
       store = h.store;
     });
     afterEach(async () => {
@@ -128,46 +128,6 @@ export function storeContract(name: string, make: MakeStore): void {
           status: 'blocked',
           blockedAt: '2026-04-02T09:00:00.000Z',
         });
-      });
-    });
-
-    describe('feedback and asked questions', () => {
-      it('lists feedback newest first, up to the limit', async () => {
-        await store.addFeedback({ entryId: 'a', helpful: true, at: '2026-04-01T09:00:00.000Z' });
-        await store.addFeedback({ entryId: 'b', helpful: false, at: '2026-04-01T09:01:00.000Z' });
-        await store.addFeedback({ entryId: 'c', helpful: true, at: '2026-04-01T09:02:00.000Z' });
-        expect((await store.listFeedback(10)).map((f) => f.entryId)).toEqual(['c', 'b', 'a']);
-        expect(await store.listFeedback(1)).toEqual([
-          { entryId: 'c', helpful: true, at: '2026-04-01T09:02:00.000Z' },
-        ]);
-        expect(await store.listFeedback(0)).toEqual([]);
-      });
-
-      it('keeps asked questions with their verdict and drops the oldest beyond the bound', async () => {
-        for (let i = 0; i < 7; i++) {
-          await store.addAsked({
-            query: `質問${i}`,
-            status: i % 2 ? 'answered' : 'no_answer',
-            ...(i % 2 ? { topId: `e${i}`, score: i / 10 } : {}),
-            at: `2026-04-01T09:0${i}:00.000Z`,
-          });
-        }
-        const asked = await store.listAsked(100);
-        expect(asked.map((a) => a.query)).toEqual(['質問6', '質問5', '質問4', '質問3', '質問2']);
-        expect(asked[1]).toEqual({
-          query: '質問5',
-          status: 'answered',
-          topId: 'e5',
-          score: 0.5,
-          at: '2026-04-01T09:05:00.000Z',
-        });
-      });
-
-      it('refuses records that do not match their schema', async () => {
-        await expect(
-          store.addFeedback({ entryId: '', helpful: true, at: 'yesterday' }),
-        ).rejects.toThrow();
-        expect(await store.listFeedback(10)).toEqual([]);
       });
     });
 

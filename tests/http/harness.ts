@@ -11,7 +11,8 @@ import type { AppDeps, Dispatcher } from '../../src/app/index.js';
 import { createHttpApp, createMetricsRegistry } from '../../src/http/index.js';
 import type { MetricsRegistry } from '../../src/http/index.js';
 import { createLineSender, createWebhookReceiver } from '../../src/line/index.js';
-import type { Store } from '../../src/ports.js';
+import type { QuestionLog, Store } from '../../src/ports.js';
+import { createMemoryQuestionLog } from '../../src/store/question-log/index.js';
 import { createMemoryStore } from '../../src/store/state/index.js';
 import { manualClock } from '../contract/manual-clock.js';
 import type { ManualClock } from '../contract/manual-clock.js';
@@ -28,6 +29,8 @@ export interface Harness {
   app: Express;
   dispatcher: Dispatcher;
   store: Store;
+  /** Where questions and feedback are recorded (memory, as in local mode). */
+  questionLog: QuestionLog;
   logger: CaptureLogger;
   metrics: MetricsRegistry;
   clock: ManualClock;
@@ -45,6 +48,7 @@ export async function harness(
   const metrics = createMetricsRegistry();
   const clock = manualClock();
   const store = options.store ?? createMemoryStore({ clock });
+  const questionLog = createMemoryQuestionLog({ clock });
   const sender = createLineSender({
     channelAccessToken: 'test-token',
     logger,
@@ -52,7 +56,15 @@ export async function harness(
     delay: async () => {},
     ...(options.lineBaseURL ? { baseURL: options.lineBaseURL } : {}),
   });
-  const deps: AppDeps = { store, sender, clock, logger, metrics, content: () => content };
+  const deps: AppDeps = {
+    store,
+    sender,
+    clock,
+    logger,
+    metrics,
+    content: () => content,
+    questionLog,
+  };
   const dispatcher = createDispatcher((e) => handleEvent(e, deps), logger);
   const ready = { content: true };
   const app = createHttpApp({
@@ -73,6 +85,7 @@ export async function harness(
     app,
     dispatcher,
     store,
+    questionLog,
     logger,
     metrics,
     clock,

@@ -4,14 +4,12 @@
  * suite as Redis); expiry follows the injected clock, never the wall clock.
  */
 import type { Clock, Store } from '../../ports.js';
-import { AskedRecordSchema, FeedbackRecordSchema, UserRecordSchema } from '../../schema/index.js';
-import type { AskedRecord, FeedbackRecord, UserRecord } from '../../schema/index.js';
+import { UserRecordSchema } from '../../schema/index.js';
+import type { UserRecord } from '../../schema/index.js';
 import { decodeState, encodeState } from '../codec.js';
 
 export interface MemoryStoreOptions {
   clock: Clock;
-  /** How many asked questions and feedback records to keep (newest first). Default 10,000. */
-  maxListLength?: number;
 }
 
 interface Expiring {
@@ -22,12 +20,9 @@ interface Expiring {
 
 export function createMemoryStore(options: MemoryStoreOptions): Store {
   const { clock } = options;
-  const maxList = options.maxListLength ?? 10_000;
   const events = new Map<string, number>();
   const states = new Map<string, Expiring>();
   const users = new Map<string, UserRecord>();
-  const feedback: FeedbackRecord[] = [];
-  const asked: AskedRecord[] = [];
   let claimsSinceSweep = 0;
 
   const now = () => clock.now().getTime();
@@ -38,20 +33,6 @@ export function createMemoryStore(options: MemoryStoreOptions): Store {
     claimsSinceSweep = 0;
     for (const [id, expiresAt] of events) if (expiresAt <= at) events.delete(id);
     for (const [key, entry] of states) if (entry.expiresAt <= at) states.delete(key);
-  }
-
-  /** Appends (oldest first); trims in chunks so an append stays O(1) amortised. */
-  function append<T>(list: T[], item: T): void {
-    list.push(item);
-    if (list.length > maxList + 1024) list.splice(0, list.length - maxList);
-  }
-
-  function newest<T extends object>(list: T[], limit: number): T[] {
-    const n = Math.min(Math.max(0, limit), maxList, list.length);
-    return list
-      .slice(list.length - n)
-      .reverse()
-      .map((r) => ({ ...r }));
   }
 
   return {
@@ -95,18 +76,6 @@ export function createMemoryStore(options: MemoryStoreOptions): Store {
         userId,
         UserRecordSchema.parse({ ...prev, status: 'blocked', blockedAt: at.toISOString() }),
       );
-    },
-    async addFeedback(record) {
-      append(feedback, FeedbackRecordSchema.parse(record));
-    },
-    async listFeedback(limit) {
-      return newest(feedback, limit);
-    },
-    async addAsked(record) {
-      append(asked, AskedRecordSchema.parse(record));
-    },
-    async listAsked(limit) {
-      return newest(asked, limit);
     },
     async ping() {},
     async close() {},

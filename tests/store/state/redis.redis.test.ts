@@ -7,9 +7,9 @@ import { deleteKeys, elapseKeys, redisUrl, uniquePrefix } from '../../setup/redi
 const url = redisUrl();
 
 describe.skipIf(!url)('redis store', () => {
-  storeContract('redis', async ({ maxListLength }) => {
+  storeContract('redis', async () => {
     const prefix = uniquePrefix('store');
-    const store = createRedisStore({ url, prefix, maxListLength });
+    const store = createRedisStore({ url, prefix });
     await store.ready();
     return {
       store,
