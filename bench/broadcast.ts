@@ -55,7 +55,6 @@ const userId = (i: number) => `U${i.toString(16).padStart(32, '0')}`;
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
 const n = (v: number) => v.toLocaleString('en-US');
 
-
 interface Resident {
   id: string;
   settings: ResidentSettings;

@@ -34,7 +34,6 @@ const N = Number(process.env.BENCH_QUESTIONS ?? 100_000);
 const MONTH = '2026-10';
 const CITY = 'komaki';
 
-
 const TOPICS = [
   '粗大ごみ',
   '図書館',

@@ -27,7 +27,6 @@ const RESIDENTS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 1_000_000;
 const WINDOW = 5_000;
 const ROUNDS = 30;
 
-
 interface Resident {
   id: string;
   settings: ResidentSettings;
