@@ -4,7 +4,45 @@
  * selection (a plain link: the session cookie authenticates it, Excel opens it).
  */
 import { useState } from 'preact/hooks';
-import { apiUrl } from '../api/client.js';
+import { api, apiUrl } from '../api/client.js';
+import { useMeta } from '../meta.js';
+import { navigate, useLocation } from '../router.js';
+import { useApi } from '../use-api.js';
+import type { Loaded } from '../use-api.js';
+
+/** A monthly page's selection (from the address), its data, and the departments to offer. */
+export interface MonthSelection<T> extends Loaded<T> {
+  month: string;
+  /** '' = every department. */
+  department: string;
+  /** The month's departments from the answer, else the city's (from /meta). */
+  departments: string[];
+  /** Shows another month or department (a new address, so back and shared links work). */
+  apply(month: string, department: string): void;
+}
+
+/** Reads `?month=&department=` and loads `path` (`/reports`, `/unanswered`) for them. */
+export function useMonthSelection<T extends { departmentNames?: string[] }>(
+  path: string,
+  defaultMonth: () => string,
+): MonthSelection<T> {
+  const { query } = useLocation();
+  const month = query.get('month') || defaultMonth();
+  const department = query.get('department') ?? '';
+  const meta = useMeta();
+  const loaded = useApi(
+    () => api.get<T>(path, { month, department: department || undefined }),
+    [path, month, department],
+  );
+  return {
+    ...loaded,
+    month,
+    department,
+    departments: loaded.data?.departmentNames ?? meta.data?.departments ?? [],
+    apply: (m, d) =>
+      navigate(`${path}?month=${m}${d ? `&department=${encodeURIComponent(d)}` : ''}`),
+  };
+}
 
 export function MonthFilter(props: {
   month: string;

@@ -3,17 +3,13 @@
  * residents found the answers, the most asked and least helpful entries, and each department's
  * figures. Downloadable as CSV for the monthly meeting.
  */
-import { api } from '../api/client.js';
 import type { MonthlyReport, ReportFigures } from '../api/types.js';
 import { DailyChart } from '../components/daily-chart.js';
 import { LoadStatus } from '../components/load-status.js';
-import { CsvLink, MonthFilter } from '../components/month-filter.js';
+import { CsvLink, MonthFilter, useMonthSelection } from '../components/month-filter.js';
 import { PageTitle } from '../components/page-title.js';
 import { formatCount, formatShare, lastMonthJst } from '../display-format.js';
-import { useMeta } from '../meta.js';
 import { usePageReady } from '../page-ready.js';
-import { navigate, useLocation } from '../router.js';
-import { useApi } from '../use-api.js';
 
 function Figures(props: { f: ReportFigures }) {
   const { f } = props;
@@ -44,17 +40,9 @@ function Figures(props: { f: ReportFigures }) {
 }
 
 export function ReportsPage() {
-  const { query } = useLocation();
-  const month = query.get('month') || lastMonthJst();
-  const department = query.get('department') ?? '';
-  const meta = useMeta();
-  const { data, error, loading, reload } = useApi(
-    () => api.get<MonthlyReport>('/reports', { month, department: department || undefined }),
-    [month, department],
-  );
+  const { month, department, departments, data, error, loading, reload, apply } =
+    useMonthSelection<MonthlyReport>('/reports', lastMonthJst);
   usePageReady('reports', !!data && !loading, '月次レポート');
-  const apply = (m: string, d: string) =>
-    navigate(`/reports?month=${m}${d ? `&department=${encodeURIComponent(d)}` : ''}`);
   const rows = data?.departments ?? [];
 
   return (
@@ -74,7 +62,7 @@ export function ReportsPage() {
       <MonthFilter
         month={month}
         department={department}
-        departments={data?.departmentNames ?? meta.data?.departments ?? []}
+        departments={departments}
         onApply={apply}
       />
       <LoadStatus loading={loading && !data} error={error} retry={reload} />

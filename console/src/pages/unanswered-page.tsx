@@ -2,29 +2,17 @@
  * The unanswered queue: questions of a month the bot could not answer, grouped by wording,
  * most asked first, per department; the material for new FAQ entries. Downloadable as CSV.
  */
-import { api } from '../api/client.js';
 import type { Unanswered } from '../api/types.js';
 import { LoadStatus } from '../components/load-status.js';
-import { CsvLink, MonthFilter } from '../components/month-filter.js';
+import { CsvLink, MonthFilter, useMonthSelection } from '../components/month-filter.js';
 import { PageTitle } from '../components/page-title.js';
 import { formatCount, thisMonthJst } from '../display-format.js';
-import { useMeta } from '../meta.js';
 import { usePageReady } from '../page-ready.js';
-import { navigate, useLocation } from '../router.js';
-import { useApi } from '../use-api.js';
 
 export function UnansweredPage() {
-  const { query } = useLocation();
-  const month = query.get('month') || thisMonthJst();
-  const department = query.get('department') ?? '';
-  const meta = useMeta();
-  const { data, error, loading, reload } = useApi(
-    () => api.get<Unanswered>('/unanswered', { month, department: department || undefined }),
-    [month, department],
-  );
+  const { month, department, departments, data, error, loading, reload, apply } =
+    useMonthSelection<Unanswered>('/unanswered', thisMonthJst);
   usePageReady('unanswered', !!data && !loading, '未回答の質問');
-  const apply = (m: string, d: string) =>
-    navigate(`/unanswered?month=${m}${d ? `&department=${encodeURIComponent(d)}` : ''}`);
 
   return (
     <>
@@ -47,7 +35,7 @@ export function UnansweredPage() {
       <MonthFilter
         month={month}
         department={department}
-        departments={data?.departmentNames ?? meta.data?.departments ?? []}
+        departments={departments}
         onApply={apply}
       />
       <LoadStatus loading={loading && !data} error={error} retry={reload} />
